@@ -1,0 +1,448 @@
+"""The unit boundary: one pint registry, data-centre units, and the decorator
+that turns a unit-free SI core into a unit-checked public function.
+
+coolsim uses pint's *application registry* (``pint.get_application_registry()``)
+so that Quantities made by the user, by coolsim and by other libraries are
+interchangeable, and it changes no global flag of that registry.  On import it
+adds the units a facility engineer uses that stock pint lacks or gets wrong:
+
+=========================  ==========================  =========================
+name (aliases)             definition                  why
+=========================  ==========================  =========================
+``cubic_foot_per_minute``  ft³/min                     stock pint parses ``cfm``
+(``cfm``, ``CFM``)                                     as centi-fermi (a length)
+``gallon_per_minute``      US gallon/min               pump and loop flows
+(``gpm``, ``GPM``)
+``liter_per_minute``       L/min                       OCP and CDU datasheets
+(``lpm``, ``LPM``)
+``Btu_per_hour``           Btu/h                       cooling capacities
+(``Btuh``, ``BTUH``)
+``refrigeration_ton``      12,000 Btu/h                chiller capacities
+(``ton_of_refrigeration``) (already in stock pint)     (``ton`` alone is a mass)
+=========================  ==========================  =========================
+
+Every public function of coolsim is a thin wrapper made by
+:func:`quantity_io` around a *core* that takes and returns SI float64 arrays.
+The core is reachable as ``function.si`` for solvers and hot loops.  The
+wrapper checks each argument's dimension by *kind* (:class:`Kind`), converts
+it to SI once, checks that it is finite and inside its allowed range, calls the
+core, and wraps the result in the documented SI unit.
+
+Temperatures need care: ``degC`` and ``degF`` are offset units that denote
+*absolute* temperatures.  A temperature *difference* must be written in
+``K``, ``delta_degC`` or ``delta_degF``; passing ``degC`` where a difference is
+expected raises :class:`~coolsim.errors.UnitError` with that advice, and
+passing ``delta_degC`` where an absolute temperature is expected raises too.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pint
+
+from .errors import OutOfRangeError, UnitError
+
+__all__ = [
+    "ureg",
+    "Q_",
+    "Kind",
+    "Spec",
+    "quantity_io",
+    "to_si",
+    "POWER",
+    "ENERGY",
+    "HEAT_FLUX",
+    "TEMPERATURE",
+    "TEMPERATURE_DIFFERENCE",
+    "VOLUMETRIC_FLOW",
+    "MASS_FLOW",
+    "PRESSURE",
+    "LENGTH",
+    "AREA",
+    "VOLUME",
+    "VELOCITY",
+    "DENSITY",
+    "SPECIFIC_HEAT",
+    "SPECIFIC_ENTHALPY",
+    "THERMAL_CONDUCTIVITY",
+    "DYNAMIC_VISCOSITY",
+    "KINEMATIC_VISCOSITY",
+    "SURFACE_TENSION",
+    "THERMAL_RESISTANCE",
+    "THERMAL_CONDUCTANCE",
+    "HEAT_TRANSFER_COEFFICIENT",
+    "TIME",
+    "FREQUENCY",
+    "DIMENSIONLESS",
+    "FRACTION",
+]
+
+#: pint's application registry, shared with the user's own Quantities.
+ureg = pint.get_application_registry()
+#: Quantity constructor of :data:`ureg`.  Package code writes ``Q_(x, "unit")``.
+Q_ = ureg.Quantity
+_QUANTITY = ureg.Quantity  # the registry's Quantity class, resolved once
+
+_DEFINITIONS = (
+    ("cubic_foot_per_minute", "cubic_foot_per_minute = foot ** 3 / minute = cfm = CFM"),
+    ("gallon_per_minute", "gallon_per_minute = gallon / minute = gpm = GPM"),
+    ("liter_per_minute", "liter_per_minute = liter / minute = lpm = LPM"),
+    ("Btu_per_hour", "Btu_per_hour = Btu / hour = Btuh = BTUH"),
+    ("refrigeration_ton", "refrigeration_ton = 12000 * Btu / hour = _ = ton_of_refrigeration"),
+)
+
+
+def _install_units() -> None:
+    """Add coolsim's units to the application registry; safe to call twice."""
+    added = False
+    for name, definition in _DEFINITIONS:
+        if name not in ureg._units:
+            ureg.define(definition)
+            added = True
+    if added:
+        # A name such as "cfm" may already have been parsed (as centi-fermi)
+        # and cached before coolsim was imported: rebuild the parse cache.
+        ureg._build_cache()
+
+
+_install_units()
+
+
+def _is_offset(unit_name: str) -> bool:
+    definition = ureg._units.get(unit_name)
+    return definition is not None and not definition.is_multiplicative
+
+
+def _is_delta(unit_name: str) -> bool:
+    return unit_name.startswith("delta_")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A physical kind of quantity with its SI unit.
+
+    Parameters
+    ----------
+    name : str
+        Human-readable kind, used in error messages ("volumetric flow").
+    si : str
+        The SI unit values are converted to and returned in.
+    example : str
+        An example Quantity, shown in error messages ("Q_(1.5, 'L/min')").
+    temperature : {None, "absolute", "difference"}
+        For kinds that involve temperature: whether offset units (``degC``)
+        are required to be absent (``"difference"``) or delta units are
+        refused (``"absolute"``).
+    """
+
+    name: str
+    si: str
+    example: str
+    temperature: str | None = None
+    unit: pint.Unit = field(init=False, repr=False, compare=False)
+    _container: object = field(init=False, repr=False, compare=False)
+    dimensionless: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        unit = ureg.Unit(self.si)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "_container", unit._units)
+        object.__setattr__(self, "dimensionless", unit.dimensionless)
+
+    # -- constraint builders -------------------------------------------------
+    def spec(self, lo=None, hi=None, *, lo_open=False, hi_open=False, nonzero=False) -> "Spec":
+        """A :class:`Spec` of this kind with bounds given in SI units."""
+        return Spec(self, lo, hi, lo_open, hi_open, nonzero)
+
+    def any(self) -> "Spec":
+        """Any finite value of this kind."""
+        return Spec(self)
+
+    def positive(self) -> "Spec":
+        """A finite value > 0."""
+        return Spec(self, 0.0, None, True, False)
+
+    def nonnegative(self) -> "Spec":
+        """A finite value ≥ 0."""
+        return Spec(self, 0.0, None, False, False)
+
+    def nonzero(self) -> "Spec":
+        """A finite value ≠ 0 (either sign)."""
+        return Spec(self, nonzero=True)
+
+    def between(self, lo, hi, *, lo_open=False, hi_open=False) -> "Spec":
+        """A finite value in [lo, hi] (SI units); ends open when asked."""
+        return Spec(self, lo, hi, lo_open, hi_open)
+
+    # -- conversion ------------------------------------------------------------
+    def convert(self, value, name: str):
+        """Return the magnitude of ``value`` in this kind's SI unit.
+
+        Raises
+        ------
+        UnitError
+            For a plain number where a dimension is required, a Quantity of
+            the wrong dimension, or a temperature/temperature-difference mix-up.
+        """
+        if isinstance(value, pint.Quantity):
+            units = value._units
+            if units is self._container or units == self._container:
+                return value._magnitude
+            self._check_temperature(value, name)
+            try:
+                return value.m_as(self.unit)
+            except pint.DimensionalityError:
+                raise UnitError(
+                    f"parameter '{name}' expects a {self.name} [{self.si}], "
+                    f"for example {self.example}; got {value:~P} "
+                    f"(dimension {value.dimensionality})"
+                ) from None
+            except pint.errors.PintError as err:  # offset-unit arithmetic etc.
+                raise UnitError(f"parameter '{name}': cannot convert {value!r} to {self.si}: {err}") from None
+        if self.dimensionless:
+            return value
+        raise UnitError(
+            f"parameter '{name}' expects a {self.name} with units, for example "
+            f"{self.example}; got a plain {type(value).__name__} ({value!r}). "
+            "coolsim never guesses units."
+        )
+
+    def _check_temperature(self, value, name):
+        names = list(value._units.keys())
+        offset = [n for n in names if _is_offset(n)]
+        if offset and self.temperature != "absolute":
+            m = value.magnitude
+            hint = "delta_degF" if "degree_Fahrenheit" in offset else "delta_degC"
+            raise UnitError(
+                f"parameter '{name}' is a {self.name}, but {value:~P} uses "
+                f"{offset[0]}, an absolute temperature scale. For a temperature "
+                f"difference write Q_({m!r}, '{hint}') or Q_({m!r}, 'K')"
+                + (" (and e.g. 'delta_degC/W' inside compound units)." if len(names) > 1 else ".")
+            )
+        if self.temperature == "absolute" and any(_is_delta(n) for n in names):
+            m = value.magnitude
+            raise UnitError(
+                f"parameter '{name}' is an absolute temperature, but {value:~P} is a "
+                f"temperature difference. Write Q_({m!r}, 'degC'), 'degF' or 'K'."
+            )
+
+    def quantity(self, magnitude):
+        """Wrap an SI magnitude (float or float64 array) as a Quantity of this kind.
+
+        Builds the Quantity directly from the pre-parsed unit container: the
+        public constructor re-inspects the unit on every call and would double
+        the boundary's cost.  ``tests/test_units.py`` checks that the result is
+        identical to ``Q_(magnitude, self.si)``.
+        """
+        q = object.__new__(_QUANTITY)
+        q._magnitude = magnitude
+        q._units = self._container
+        return q
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A kind plus the range its values must lie in (bounds in SI units)."""
+
+    kind: Kind
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+    nonzero: bool = False
+
+    def allowed(self) -> str:
+        parts = []
+        if self.lo is not None:
+            parts.append(f"{'>' if self.lo_open else '>='} {self.lo:g} {self.kind.si}")
+        if self.hi is not None:
+            parts.append(f"{'<' if self.hi_open else '<='} {self.hi:g} {self.kind.si}")
+        if self.nonzero:
+            parts.append("!= 0")
+        return " and ".join(parts) if parts else "finite"
+
+    def check(self, m, name: str):
+        """Convert-free check of an SI magnitude; return it as float or float64 array."""
+        if type(m) is float:
+            if not math.isfinite(m):
+                raise _bad(name, m, self, "must be finite (not NaN or infinite)")
+            lo, hi = self.lo, self.hi
+            if (
+                (lo is not None and (m <= lo if self.lo_open else m < lo))
+                or (hi is not None and (m >= hi if self.hi_open else m > hi))
+                or (self.nonzero and m == 0.0)
+            ):
+                raise _bad(name, m, self, f"must be {self.allowed()}")
+            return m
+        if not (type(m) is np.ndarray and m.dtype == np.float64):
+            try:
+                m = np.asarray(m, dtype=np.float64)
+            except (TypeError, ValueError):
+                raise UnitError(
+                    f"parameter '{name}' must be a number or array of numbers; got {type(m).__name__}"
+                ) from None
+            if m.ndim == 0:
+                return self.check(float(m), name)
+        if m.size == 0:
+            return m
+        finite = np.isfinite(m)
+        if not finite.all():
+            raise _bad(name, m, self, "must be finite (not NaN or infinite)", ~finite)
+        lo, hi = self.lo, self.hi
+        if lo is not None:
+            bad = m <= lo if self.lo_open else m < lo
+            if bad.any():
+                raise _bad(name, m, self, f"must be {self.allowed()}", bad)
+        if hi is not None:
+            bad = m >= hi if self.hi_open else m > hi
+            if bad.any():
+                raise _bad(name, m, self, f"must be {self.allowed()}", bad)
+        if self.nonzero:
+            bad = m == 0.0
+            if bad.any():
+                raise _bad(name, m, self, "must be non-zero", bad)
+        return m
+
+
+def _bad(name, m, spec, what, mask=None):
+    unit = "" if spec.kind.dimensionless else f" {spec.kind.si}"
+    if mask is None:
+        got = f"{m!r}{unit}"
+    else:
+        idx = np.argwhere(mask)[0]
+        first = m[tuple(idx)]
+        where = tuple(int(i) for i in idx)
+        got = f"{first!r}{unit} at index {where if len(where) > 1 else where[0]} ({int(mask.sum())} of {m.size} values)"
+    return OutOfRangeError(f"parameter '{name}' ({spec.kind.name}) {what}; got {got}")
+
+
+def to_si(value, spec: Kind | Spec, name: str):
+    """Convert one argument to an SI float or float64 array and check it.
+
+    Parameters
+    ----------
+    value : pint.Quantity or array_like
+        The user's value; a plain number only for dimensionless kinds.
+    spec : Kind or Spec
+        What the value must be.
+    name : str
+        Parameter name used in error messages.
+    """
+    if isinstance(spec, Kind):
+        spec = Spec(spec)
+    return spec.check(spec.kind.convert(value, name), name)
+
+
+# ---------------------------------------------------------------------------
+# Kinds (SI unit and an example of how a user writes one)
+# ---------------------------------------------------------------------------
+POWER = Kind("power", "W", "Q_(10.2, 'kW') or Q_(34800, 'Btu/hour')")
+ENERGY = Kind("energy", "J", "Q_(8760, 'kWh')")
+HEAT_FLUX = Kind("heat flux", "W/m**2", "Q_(10, 'W/cm**2')")
+TEMPERATURE = Kind("temperature", "K", "Q_(25, 'degC') or Q_(77, 'degF')", "absolute")
+TEMPERATURE_DIFFERENCE = Kind(
+    "temperature difference", "K", "Q_(10, 'delta_degC'), Q_(10, 'K') or Q_(20, 'delta_degF')", "difference"
+)
+VOLUMETRIC_FLOW = Kind("volumetric flow", "m**3/s", "Q_(1.5, 'L/min'), Q_(900, 'cfm') or Q_(10, 'gpm')")
+MASS_FLOW = Kind("mass flow", "kg/s", "Q_(2.4, 'kg/s')")
+PRESSURE = Kind("pressure", "Pa", "Q_(50, 'kPa') or Q_(1.5, 'inH2O')")
+LENGTH = Kind("length", "m", "Q_(10, 'mm')")
+AREA = Kind("area", "m**2", "Q_(8, 'cm**2')")
+VOLUME = Kind("volume", "m**3", "Q_(200, 'L')")
+VELOCITY = Kind("velocity", "m/s", "Q_(2, 'm/s')")
+DENSITY = Kind("density", "kg/m**3", "Q_(1.2, 'kg/m**3')")
+SPECIFIC_HEAT = Kind("specific heat", "J/(kg*K)", "Q_(4.18, 'kJ/(kg*K)')", "difference")
+SPECIFIC_ENTHALPY = Kind("specific enthalpy", "J/kg", "Q_(112, 'kJ/kg')")
+THERMAL_CONDUCTIVITY = Kind("thermal conductivity", "W/(m*K)", "Q_(0.6, 'W/(m*K)')", "difference")
+DYNAMIC_VISCOSITY = Kind("dynamic viscosity", "Pa*s", "Q_(1, 'mPa*s')")
+KINEMATIC_VISCOSITY = Kind("kinematic viscosity", "m**2/s", "Q_(1e-6, 'm**2/s')")
+SURFACE_TENSION = Kind("surface tension", "N/m", "Q_(13.6, 'mN/m')")
+THERMAL_RESISTANCE = Kind("thermal resistance", "K/W", "Q_(0.02, 'K/W')", "difference")
+THERMAL_CONDUCTANCE = Kind("thermal conductance (UA)", "W/K", "Q_(200, 'kW/K')", "difference")
+HEAT_TRANSFER_COEFFICIENT = Kind(
+    "heat transfer coefficient", "W/(m**2*K)", "Q_(5000, 'W/(m**2*K)')", "difference"
+)
+TIME = Kind("time", "s", "Q_(1, 'hour')")
+FREQUENCY = Kind("frequency or rotational speed", "1/s", "Q_(1800, 'rpm')")
+DIMENSIONLESS = Kind("dimensionless number", "", "0.5 or Q_(50, 'percent')")
+FRACTION = DIMENSIONLESS.between(0.0, 1.0)
+
+
+def _wrap(kind, out):
+    if kind is None:
+        return out
+    if isinstance(kind, tuple):
+        return tuple(_wrap(k, o) for k, o in zip(kind, out))
+    if kind.dimensionless:
+        return out
+    return kind.quantity(out)
+
+
+def quantity_io(returns=None, **specs):
+    """Make a unit-checked public function from a unit-free SI core.
+
+    Parameters
+    ----------
+    returns : Kind, tuple of Kind, or None
+        Kind(s) of the core's return value(s), wrapped in their SI unit.
+        Dimensionless results come back as plain floats/arrays.
+    **specs : Kind or Spec
+        For each dimensional (or range-checked) parameter of the core, its
+        kind and allowed range.  Parameters not named pass through unchanged.
+
+    Returns
+    -------
+    decorator
+        The wrapper keeps the core's name and docstring; the core itself is
+        available as ``wrapper.si``.
+
+    Examples
+    --------
+    >>> from coolsim.units import quantity_io, POWER, TEMPERATURE_DIFFERENCE, Q_
+    >>> from coolsim.units import THERMAL_CONDUCTANCE
+    >>> @quantity_io(returns=POWER, ua=THERMAL_CONDUCTANCE.positive(),
+    ...              dt=TEMPERATURE_DIFFERENCE.any())
+    ... def heat_rate(ua, dt):
+    ...     return ua * dt
+    >>> heat_rate(Q_(2, "kW/K"), Q_(9, "delta_degF")).to("kW")
+    <Quantity(10.0, 'kilowatt')>
+    >>> heat_rate.si(2000.0, 5.0)
+    10000.0
+    """
+    specs = {k: (Spec(v) if isinstance(v, Kind) else v) for k, v in specs.items()}
+
+    def decorator(core):
+        params = list(inspect.signature(core).parameters)
+        unknown = set(specs) - set(params)
+        if unknown:
+            raise TypeError(f"quantity_io: {core.__name__} has no parameter(s) {sorted(unknown)}")
+        nparams = len(params)
+        order = [specs.get(p) for p in params]
+
+        @functools.wraps(core)
+        def wrapper(*args, **kwargs):
+            if len(args) > nparams:
+                raise TypeError(f"{core.__name__}() takes {nparams} arguments but {len(args)} were given")
+            conv = {}
+            for i, value in enumerate(args):
+                spec = order[i]
+                name = params[i]
+                conv[name] = value if spec is None else spec.check(spec.kind.convert(value, name), name)
+            for name, value in kwargs.items():
+                if name in conv:
+                    raise TypeError(f"{core.__name__}() got multiple values for argument '{name}'")
+                spec = specs.get(name)
+                conv[name] = value if spec is None else spec.check(spec.kind.convert(value, name), name)
+            return _wrap(returns, core(**conv))
+
+        wrapper.si = core
+        wrapper.specs = specs
+        wrapper.returns = returns
+        return wrapper
+
+    return decorator
