@@ -1,0 +1,87 @@
+"""Shared pieces of the heat-rejection subpackage: optional specs, water
+properties, the part-load fan law and the scalar-infeasibility rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import InfeasibleError, OutOfRangeError
+from ..feasibility import Feasibility
+from ..units import Kind, Spec, to_si
+
+#: Latent heat of vaporisation of water at 30 °C [J/kg]: 2429.8 kJ/kg
+#: (IAPWS-IF97 via CoolProp, checked in ``tests/test_rejection.py``).
+LATENT_HEAT_WATER = 2.4298e6
+#: Density of liquid water at 30 °C [kg/m³] (IAPWS-IF97 via CoolProp, 995.6).
+DENSITY_WATER = 995.6
+#: Specific heat of liquid water at 30 °C [J/(kg·K)] (IAPWS-IF97 via CoolProp, 4180).
+CP_WATER = 4180.0
+#: Specific heat of dry air near 20 °C [J/(kg·K)] (ASHRAE HoF 2017 ch. 1: 1006).
+CP_AIR = 1006.0
+
+
+class _OptionalKind(Kind):
+    """A Kind whose ``convert`` lets ``None`` through (an absent device)."""
+
+    def convert(self, value, name):  # noqa: D102
+        return None if value is None else super().convert(value, name)
+
+
+@dataclass(frozen=True)
+class _OptionalSpec(Spec):
+    def check(self, m, name):  # noqa: D102
+        return None if m is None else super().check(m, name)
+
+
+def optional(spec: Spec) -> Spec:
+    """The same spec, but ``None`` passes through the boundary unchanged."""
+    k = spec.kind
+    kind = _OptionalKind(k.name, k.si, k.example, k.temperature)
+    return _OptionalSpec(kind, spec.lo, spec.hi, spec.lo_open, spec.hi_open, spec.nonzero)
+
+
+def field_si(obj, name: str, spec, *, allow_none: bool = False):
+    """Convert a dataclass field to SI in ``__post_init__`` (errors name the field)."""
+    value = getattr(obj, name)
+    if value is None and allow_none:
+        return
+    m = to_si(value, spec, name)
+    object.__setattr__(obj, name, float(m))
+
+
+def fan_power_fraction(airflow_ratio, min_speed):
+    """Fan power / design fan power for a variable-speed fan [-].
+
+    Cube law (fan affinity laws, fixed system) above the minimum speed; below
+    it the fan cycles at minimum speed, so the time-averaged power is the
+    minimum-speed power times the on-fraction ``r / r_min``.
+    """
+    r = np.asarray(airflow_ratio, dtype=float)
+    cycling = min_speed**3 * (r / min_speed) if min_speed > 0 else 0.0 * r
+    out = np.where(r >= min_speed, r**3, cycling)
+    return out if out.ndim else float(out)
+
+
+def check_order(lo, hi, lo_name, hi_name, what):
+    """Raise OutOfRangeError where ``lo >= hi`` (naming ``lo_name``)."""
+    bad = np.asarray(lo) >= np.asarray(hi)
+    if np.any(bad):
+        lo_b, hi_b = np.broadcast_arrays(np.asarray(lo, float), np.asarray(hi, float))
+        i = np.argwhere(np.broadcast_to(bad, lo_b.shape))[0]
+        raise OutOfRangeError(
+            f"parameter '{lo_name}' must be below '{hi_name}' ({what}); got "
+            f"{lo_b[tuple(i)]!r} K >= {hi_b[tuple(i)]!r} K at index {tuple(int(j) for j in i)}"
+        )
+
+
+def finish(feasibility: Feasibility, what: str, scalar: bool):
+    """Scalar calls raise :class:`InfeasibleError`; array calls keep the mask."""
+    if scalar and not feasibility.all:
+        raise InfeasibleError(f"{what}: " + "; ".join(feasibility.reasons_anywhere()))
+    return feasibility
+
+
+def is_scalar(*values) -> bool:
+    return all(np.ndim(v) == 0 for v in values if v is not None)
