@@ -1,0 +1,1 @@
+"""Heat-capture technologies: forced air, direct-to-chip cold plates, immersion."""
