@@ -186,7 +186,7 @@ class Plant:
         return isinstance(self.sink, CoolingTower)
 
     def _sink_approach(self):
-        return self.sink.design_approach
+        return self.sink._s.design_approach
 
     def _sink_operation(self, heat, t_setpoint, site):
         """Fan power [W] and water use [m³/s] of the sink sized to and rejecting ``heat`` [W]."""
@@ -210,7 +210,12 @@ class Plant:
         approach = self._sink_approach()
         kw = dict(tower_approach=approach, dry_cooler_approach=None) if self._is_tower else \
             dict(tower_approach=None, dry_cooler_approach=approach)
-        eco = economizer_mode.si(ts, tr, site.wet_bulb, site.dry_bulb, hx_approach=s["hx"], **kw)
+        t_air = site.dry_bulb
+        if not self._is_tower and self.sink.precooler is not None:
+            # adiabatic pads: the coil sees air pre-cooled towards the wet bulb
+            eff = self.sink.precooler._s.saturation_effectiveness
+            t_air = site.dry_bulb - eff * (site.dry_bulb - site.wet_bulb)
+        eco = economizer_mode.si(ts, tr, site.wet_bulb, t_air, hx_approach=s["hx"], **kw)
         mode = np.broadcast_to(np.asarray(eco.mode), shape)
         free = np.broadcast_to(np.asarray(eco.free_fraction, float), shape)
         t_sink = np.broadcast_to(np.asarray(eco.t_condenser, float), shape)

@@ -4,6 +4,7 @@ properties, the part-load fan law and the scalar-infeasibility rule."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -43,12 +44,22 @@ def optional(spec: Spec) -> Spec:
 
 
 def field_si(obj, name: str, spec, *, allow_none: bool = False):
-    """Convert a dataclass field to SI in ``__post_init__`` (errors name the field)."""
+    """Convert a dataclass field to SI in ``__post_init__`` (errors name the field).
+
+    The SI value is stored in the instance's private namespace ``obj._s``;
+    the public field keeps the Quantity the user gave, so
+    ``dataclasses.replace`` and case files see the original value.
+    """
+    ns = obj.__dict__.get("_s")
+    if ns is None:
+        ns = SimpleNamespace()
+        object.__setattr__(obj, "_s", ns)
     value = getattr(obj, name)
     if value is None and allow_none:
+        setattr(ns, name, None)
         return
     m = to_si(value, spec, name)
-    object.__setattr__(obj, name, float(m))
+    setattr(ns, name, float(m))
 
 
 def fan_power_fraction(airflow_ratio, min_speed):

@@ -336,9 +336,9 @@ class CarnotChiller:
     def cop_si(self, t_chw_supply, t_cond_entering):
         """Full- and part-load COP [-] (SI core of :meth:`cop`)."""
         check_order(t_chw_supply, t_cond_entering, "t_chw_supply", "t_cond_entering", _NO_LIFT)
-        t_evap = t_chw_supply - self.evaporator_approach
-        t_cond = t_cond_entering + self.condenser_approach
-        return self.eta_ii * t_evap / (t_cond - t_evap)
+        t_evap = t_chw_supply - self._s.evaporator_approach
+        t_cond = t_cond_entering + self._s.condenser_approach
+        return self._s.eta_ii * t_evap / (t_cond - t_evap)
 
     @quantity_io(returns=DIMENSIONLESS, t_chw_supply=TEMPERATURE.positive(), t_cond_entering=TEMPERATURE.positive())
     def cop(self, t_chw_supply, t_cond_entering):
@@ -348,7 +348,7 @@ class CarnotChiller:
     def power_si(self, load, t_chw_supply, t_cond_entering) -> ChillerOperationSI:
         """SI core: compressor power for ``load`` [W] at the two temperatures [K]."""
         cop = self.cop_si(t_chw_supply, t_cond_entering)
-        cap = np.inf if self.capacity is None else self.capacity
+        cap = np.inf if self._s.capacity is None else self._s.capacity
         load, cop = np.broadcast_arrays(np.asarray(load, float), np.asarray(cop, float))
         delivered = np.minimum(load, cap)
         feas = finish(_over_capacity(load, cap), "CarnotChiller.power",
@@ -460,11 +460,11 @@ class EIRChiller:
         for name in ("min_part_load_ratio", "min_unloading_ratio"):
             field_si(self, name, DIMENSIONLESS.between(0.0, 1.0))
         field_si(self, "max_part_load_ratio", DIMENSIONLESS.between(0.0, 2.0, lo_open=True))
-        if not (self.min_part_load_ratio <= self.min_unloading_ratio <= self.max_part_load_ratio):
+        if not (self._s.min_part_load_ratio <= self._s.min_unloading_ratio <= self._s.max_part_load_ratio):
             raise OutOfRangeError(
                 "parameter 'min_unloading_ratio' must satisfy min_part_load_ratio <= "
-                f"min_unloading_ratio <= max_part_load_ratio; got {self.min_part_load_ratio} <= "
-                f"{self.min_unloading_ratio} <= {self.max_part_load_ratio}")
+                f"min_unloading_ratio <= max_part_load_ratio; got {self._s.min_part_load_ratio} <= "
+                f"{self._s.min_unloading_ratio} <= {self._s.max_part_load_ratio}")
         if not isinstance(self.outside_curve_range, CurveRange):
             raise OutOfRangeError("parameter 'outside_curve_range' must be a CurveRange member; "
                                   f"got {self.outside_curve_range!r}")
@@ -511,17 +511,17 @@ class EIRChiller:
             raise ValidityRangeError(
                 "parameters 't_chw_supply'/'t_cond_entering': the chiller curves give a non-positive "
                 "capacity or EIR modifier here (extrapolated too far); use CurveRange.CLAMP or other curves")
-        q_avail = self.reference_capacity * capft
-        feas = finish(_over_capacity(load, q_avail * self.max_part_load_ratio), "EIRChiller.power", scalar)
-        plr = np.clip(load / q_avail, 0.0, self.max_part_load_ratio)  # EnergyPlus PLR definition; excess flagged
+        q_avail = self._s.reference_capacity * capft
+        feas = finish(_over_capacity(load, q_avail * self._s.max_part_load_ratio), "EIRChiller.power", scalar)
+        plr = np.clip(load / q_avail, 0.0, self._s.max_part_load_ratio)  # EnergyPlus PLR definition; excess flagged
         q_evap = plr * q_avail
-        cycling = np.minimum(plr / self.min_part_load_ratio, 1.0) if self.min_part_load_ratio > 0 else np.ones_like(plr)
-        plr_op = np.maximum(plr, self.min_unloading_ratio)
+        cycling = np.minimum(plr / self._s.min_part_load_ratio, 1.0) if self._s.min_part_load_ratio > 0 else np.ones_like(plr)
+        plr_op = np.maximum(plr, self._s.min_unloading_ratio)
         p_curve, in_p = self._inputs(plr_op, self.eirfplr.x_min, self.eirfplr.x_max, "part_load_ratio", "")
         eirfplr = self.eirfplr(p_curve)
-        power = q_avail * eirft * eirfplr * cycling / self.reference_cop
+        power = q_avail * eirft * eirfplr * cycling / self._s.reference_cop
         false_load = q_avail * plr_op * cycling - q_evap
-        full = self.reference_cop / (eirft * self.eirfplr(np.clip(1.0, self.eirfplr.x_min, self.eirfplr.x_max)))
+        full = self._s.reference_cop / (eirft * self.eirfplr(np.clip(1.0, self.eirfplr.x_min, self.eirfplr.x_max)))
         with np.errstate(divide="ignore", invalid="ignore"):
             cop = np.where(power > 0, q_evap / np.where(power > 0, power, 1.0), full)
         out = ChillerOperationSI(power, cop, q_avail, plr_op * (plr > 0), false_load, load - q_evap,

@@ -136,7 +136,7 @@ class DryCooler:
 
     def leaving_fluid_si(self, t_dry_bulb):
         """Leaving fluid at design approach, dry [K] (SI core of :meth:`leaving_fluid`)."""
-        return t_dry_bulb + self.design_approach
+        return t_dry_bulb + self._s.design_approach
 
     @quantity_io(returns=TEMPERATURE, t_dry_bulb=TEMPERATURE.positive())
     def leaving_fluid(self, t_dry_bulb):
@@ -147,8 +147,8 @@ class DryCooler:
         """SI core of :meth:`operate`."""
         scalar = is_scalar(heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb)
         q, treq, tdb = np.broadcast_arrays(*(np.asarray(v, float) for v in (heat_rejected, t_supply_required, t_dry_bulb)))
-        load = q / self.design_heat_rejection
-        a_full = self.design_approach * load
+        load = q / self._s.design_heat_rejection
+        a_full = self._s.design_approach * load
         r_dry, ok_dry = _airflow(a_full, treq - tdb)
         t_air = tdb
         wet = np.zeros(q.shape, bool)
@@ -170,8 +170,8 @@ class DryCooler:
                       "DryCooler.operate", scalar)
         r = np.where(ok, r, 1.0)
         t_leave = np.where(ok, treq, t_air + a_full)
-        fan = self.fan_power_ratio * self.design_heat_rejection * fan_power_fraction(r, self.min_fan_speed)
-        m_air = r * self.design_heat_rejection / (CP_AIR * self.design_air_temperature_rise)
+        fan = self._s.fan_power_ratio * self._s.design_heat_rejection * fan_power_fraction(r, self._s.min_fan_speed)
+        m_air = r * self._s.design_heat_rejection / (CP_AIR * self._s.design_air_temperature_rise)
         water = np.where(wet, evaporation_rate.si(m_air * CP_AIR * (tdb - t_air)), 0.0)
         out = DryCoolerOperationSI(t_leave, t_air, wet, r, fan, water, feas)
         if scalar:

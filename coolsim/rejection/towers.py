@@ -223,11 +223,11 @@ class CoolingTower:
     @property
     def design_water_flow(self) -> float:
         """Design circulating water flow [m³/s]."""
-        return self.design_heat_rejection / (DENSITY_WATER * CP_WATER * self.design_range)
+        return self._s.design_heat_rejection / (DENSITY_WATER * CP_WATER * self._s.design_range)
 
     def leaving_water_si(self, t_wet_bulb):
         """Leaving water at the design approach [K] (SI core of :meth:`leaving_water`)."""
-        return t_wet_bulb + self.design_approach
+        return t_wet_bulb + self._s.design_approach
 
     @quantity_io(returns=TEMPERATURE, t_wet_bulb=TEMPERATURE.positive())
     def leaving_water(self, t_wet_bulb):
@@ -238,10 +238,10 @@ class CoolingTower:
         """SI core of :meth:`operate`."""
         scalar = is_scalar(heat_rejected, t_wet_bulb, t_setpoint)
         q, twb = np.broadcast_arrays(np.asarray(heat_rejected, float), np.asarray(t_wet_bulb, float))
-        load = q / self.design_heat_rejection
-        a_full = self.design_approach * load  # approach at full airflow
+        load = q / self._s.design_heat_rejection
+        a_full = self._s.design_approach * load  # approach at full airflow
         if t_setpoint is None:
-            a_req = np.full(q.shape, self.design_approach)
+            a_req = np.full(q.shape, self._s.design_approach)
         else:
             a_req = np.broadcast_to(np.asarray(t_setpoint, float) - twb, q.shape)
         above = a_req > 0
@@ -253,10 +253,10 @@ class CoolingTower:
         feas = finish(feas, "CoolingTower.operate", scalar)
         r = np.where(ok, r, 1.0)
         approach = np.where(ok, a_req, a_full)
-        fan = self.fan_power_ratio * self.design_heat_rejection * fan_power_fraction(r, self.min_fan_speed)
-        evap = evaporation_rate.si(q, self.evaporation_factor)
-        drift = self.design_water_flow * self.drift_fraction * r
-        blow = blowdown_rate.si(evap, drift, self.cycles)
+        fan = self._s.fan_power_ratio * self._s.design_heat_rejection * fan_power_fraction(r, self._s.min_fan_speed)
+        evap = evaporation_rate.si(q, self._s.evaporation_factor)
+        drift = self.design_water_flow * self._s.drift_fraction * r
+        blow = blowdown_rate.si(evap, drift, self._s.cycles)
         out = TowerOperationSI(twb + approach, approach, r, fan, evap, drift, blow, evap + drift + blow, feas)
         if scalar:
             out = TowerOperationSI(*(float(v) for v in out[:8]), feas)

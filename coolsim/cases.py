@@ -1,0 +1,276 @@
+"""Case files: a hall, a site and the architectures to compare, in TOML.
+
+A case names the IT equipment, the site and one table per architecture.
+Each architecture starts from a reference chain of its ``kind``
+(:mod:`coolsim.architectures`) and overrides any field of its components:
+the keys of a table are the field names of the component's dataclass, nested
+components are sub-tables, dimensional values are strings with units.  The
+schema is generated from the components themselves (see
+:func:`component_schema` and ``docs/cases.md``), so it cannot drift from the
+code.
+
+::
+
+    [case]
+    name = "Reference hall"
+
+    [it]
+    server = "dgx-h100"
+    servers = 2000
+    servers_per_rack = 4
+    utilisation = 1.0
+
+    [site]
+    design = "sterling-va"          # or dry_bulb / wet_bulb / elevation
+
+    [architectures.air]
+    kind = "forced_air"
+    [architectures.air.capture.air_side]
+    supply_temperature = "75 degF"
+
+Errors (unknown keys with a suggestion, missing values, wrong dimensions,
+``degC`` for a temperature rise, malformed TOML) are
+:class:`~coolsim.errors.CaseFileError` naming the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pint
+
+from . import architectures as _arch
+from . import coolants as _coolants
+from . import it_equipment as _it
+from .casefile import Table, parse_quantity, read_case_text
+from .chain import CoolingChain
+from .errors import CaseFileError, CoolsimError
+from .site import DESIGN_SITES, Site, design_site
+from .units import FRACTION, LENGTH, TEMPERATURE, Q_, to_si
+
+__all__ = ["Case", "load_case", "case_from_text", "component_schema", "REFERENCE_CASE"]
+
+REFERENCE_CASE = Path(__file__).with_name("data") / "reference_case.toml"
+"""The built-in reference case (also in ``cases/reference.toml``)."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """A parsed case: what to run."""
+
+    name: str
+    description: str
+    it_load: _it.ITLoad
+    utilisation: float
+    site: Site
+    architectures: dict  # name -> CoolingChain
+    path: Path | None = None
+
+    def run(self) -> dict:
+        """Run every architecture; returns ``{name: ChainResult}`` in case order."""
+        return {name: chain.run(self.it_load, self.site, self.utilisation) for name, chain in self.architectures.items()}
+
+
+def load_case(path) -> Case:
+    """Read a case file (TOML).
+
+    Raises
+    ------
+    CaseFileError
+        With the file, line and key of the problem.
+    """
+    text, data = read_case_text(path)
+    return _build(Table(data, Path(path), text), Path(path))
+
+
+def case_from_text(text: str, path="<case>") -> Case:
+    """Parse a case from TOML text (``path`` is used in error messages)."""
+    return _build(Table.from_text(text, path), Path(path) if path != "<case>" else None)
+
+
+# ---------------------------------------------------------------------------
+def _build(root: Table, path) -> Case:
+    meta = root.table("case")
+    name = meta.string("name", default="case") if meta else "case"
+    description = meta.string("description", default="") if meta else ""
+    if meta:
+        meta.finish()
+    it = root.table("it", required=True)
+    server_name = it.string("server", required=True)
+    try:
+        server = _it.by_name(server_name)
+    except CoolsimError as err:
+        raise it.error("server", str(err)) from None
+    servers = it.integer("servers", minimum=1, required=True)
+    per_rack = it.integer("servers_per_rack", minimum=1, default=server.units_per_rack)
+    if servers % per_rack:
+        raise it.error("servers", f"{servers} servers do not fill whole racks of {per_rack}")
+    utilisation = it.number("utilisation", FRACTION, default=1.0)
+    it.finish()
+    it_load = _it.ITLoad(server, racks=servers // per_rack, servers_per_rack=per_rack)
+    site = _site(root.table("site", required=True))
+    arch_table = root.table("architectures", required=True)
+    chains = {}
+    for arch_name, table in arch_table.tables().items():
+        chains[arch_name] = _architecture(arch_name, table)
+    if not chains:
+        raise CaseFileError("no architectures to compare: add at least one [architectures.<name>] table", path=path)
+    root.finish()
+    return Case(name, description, it_load, float(utilisation), site, chains, path)
+
+
+def _site(t: Table) -> Site:
+    if t.has("design"):
+        key = t.string("design", choices=DESIGN_SITES)
+        t.finish()
+        return design_site(key)
+    label = t.string("name", default="custom site")
+    db = t.quantity("dry_bulb", TEMPERATURE.between(223.15, 333.15), required=True)
+    wb = t.quantity("wet_bulb", TEMPERATURE.between(223.15, 333.15), required=True)
+    z = t.quantity("elevation", LENGTH.between(-500.0, 6000.0), default=Q_(0.0, "m"))
+    t.finish()
+    try:
+        return Site(label, db, wb, z)
+    except CoolsimError as err:
+        raise t.error("wet_bulb", str(err)) from None
+
+
+def _architecture(name: str, t: Table) -> CoolingChain:
+    kinds = _arch.KINDS
+    kind = t.string("kind", choices=kinds, required=True)
+    chain = kinds[kind]()
+    capture = _override(chain.capture, t.table("capture"))
+    rejection = _override(chain.rejection, t.table("rejection"))
+    t.finish()
+    return dataclasses.replace(chain, capture=capture, rejection=rejection, name=name)
+
+
+# ---------------------------------------------------------------------------
+# Reflection: a component's dataclass fields are its schema.
+# ---------------------------------------------------------------------------
+def _public_fields(obj):
+    return [f for f in dataclasses.fields(obj) if f.init and not f.name.startswith("_")]
+
+
+def _override(component, t: Table | None):
+    """``component`` with the fields given in table ``t`` replaced."""
+    if t is None:
+        return component
+    changes = {}
+    for f in _public_fields(component):
+        if not t.has(f.name):
+            continue
+        current = getattr(component, f.name)
+        value = t.data[f.name]
+        slot = _arch.SLOTS.get(f.name)
+        if slot is not None:
+            changes[f.name] = _slot(t, f.name, slot, current)
+        elif dataclasses.is_dataclass(current) and not isinstance(current, type):
+            changes[f.name] = _override(current, t.table(f.name))
+        else:
+            changes[f.name] = _value(t, f.name, current, value)
+    t.finish()
+    try:
+        return dataclasses.replace(component, **changes)
+    except CoolsimError as err:
+        key = _guess_key(str(err), changes) or next(iter(changes), None)
+        raise (t.error(key, str(err)) if key else CaseFileError(str(err), path=t.path)) from None
+    except TypeError as err:
+        raise CaseFileError(f"[{t.prefix}]: {err}", path=t.path) from None
+
+
+def _slot(t: Table, key, slot: dict, current):
+    """A field that takes one of several component types: ``key = "none"`` or a
+    sub-table whose ``type`` picks the component (default: the current one's type)."""
+    raw = t.data[key]
+    if isinstance(raw, str):
+        choice = t.string(key, choices=slot)
+        factory = slot[choice]
+        return None if factory is None else factory()
+    sub = t.table(key)
+    if sub.has("type"):
+        choice = sub.string("type", choices=slot)
+        factory = slot[choice]
+        if factory is None:
+            sub.finish()
+            return None
+        base = factory()
+    elif current is None:
+        raise t.error(key, f"give the type of [{t._name(key)}]: type = one of {', '.join(slot)}")
+    else:
+        base = current
+    return _override(base, sub)
+
+
+def _guess_key(message, changes):
+    for key in changes:
+        if f"'{key}'" in message:
+            return key
+    return None
+
+
+def _value(t: Table, key, current, raw):
+    """Read ``raw`` for a field whose current value is ``current``."""
+    t._used.add(key)
+    if isinstance(current, pint.Quantity):
+        if not isinstance(raw, str):
+            raise t.error(key, f"write a string with units, e.g. \"{current:~P}\"; got {raw!r}")
+        try:
+            q = parse_quantity(raw)
+        except (pint.errors.PintError, ValueError, TypeError, AttributeError) as err:
+            raise t.error(key, f"cannot read {raw!r} as a quantity ({err})") from None
+        if not isinstance(q, pint.Quantity) or q.dimensionality != current.dimensionality:
+            raise t.error(key, f"{raw!r} has the wrong dimension: expected units like '{current.units:~P}'")
+        return q
+    if isinstance(current, bool):
+        if not isinstance(raw, bool):
+            raise t.error(key, f"expected true or false; got {raw!r}")
+        return raw
+    if isinstance(current, enum.Enum):
+        names = {m.name.lower(): m for m in type(current)}
+        choice = t.string(key, choices=names)
+        return names[choice]
+    if isinstance(current, _coolants.Coolant) or key in ("coolant", "fluid"):
+        try:
+            return _coolants.by_name(raw)
+        except CoolsimError as err:
+            raise t.error(key, str(err)) from None
+    if isinstance(current, (int, float)) or current is None:
+        if isinstance(raw, str):
+            try:
+                return parse_quantity(raw)
+            except (pint.errors.PintError, ValueError, TypeError, AttributeError) as err:
+                raise t.error(key, f"cannot read {raw!r} ({err})") from None
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise t.error(key, f"expected a number; got {raw!r}")
+        return float(raw) if isinstance(current, float) else raw
+    if isinstance(current, str):
+        return t.string(key)
+    raise t.error(key, f"this field cannot be set from a case file (type {type(current).__name__})")
+
+
+def component_schema(component, prefix="") -> list[tuple[str, str]]:
+    """(dotted key, default as written in a case file) for every settable field."""
+    rows = []
+    for f in _public_fields(component):
+        value = getattr(component, f.name)
+        key = f"{prefix}.{f.name}" if prefix else f.name
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            rows.extend(component_schema(value, key))
+        elif isinstance(value, pint.Quantity):
+            rows.append((key, f'"{value:~P}"'))
+        elif isinstance(value, enum.Enum):
+            rows.append((key, f'"{value.name.lower()}"'))
+        elif isinstance(value, _coolants.Coolant):
+            rows.append((key, f'"{value.name}"'))
+        else:
+            rows.append((key, repr(value)))
+    return rows
+
+
+_ = typing  # (kept for type hints in future schema work)
+_ = to_si
