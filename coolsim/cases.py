@@ -116,6 +116,8 @@ def _build(root: Table, path) -> Case:
     arch_table = root.table("architectures", required=True)
     chains = {}
     for arch_name, table in arch_table.tables().items():
+        if arch_name in ("coolsim_version", "case"):
+            raise arch_table.error(arch_name, f"'{arch_name}' is reserved (a key of the JSON output); choose another name")
         chains[arch_name] = _architecture(arch_name, table)
     if not chains:
         raise CaseFileError("no architectures to compare: add at least one [architectures.<name>] table", path=path)

@@ -1,7 +1,9 @@
 """The ``coolsim`` command line.
 
-``coolsim example`` prints a short worked example of the physics (airflow and
-coolant flow for a GPU server).  Errors in user input end with a one-line
+``coolsim compare [CASE.toml] [--json PATH]`` compares the architectures of a
+case side by side (with no case: the built-in reference case, the founding
+article's 16,000-GPU cluster in Northern Virginia).  ``coolsim example``
+prints a short worked example of the physics.  Errors in user input end with a one-line
 message and exit status 2, never a traceback.
 """
 
@@ -40,6 +42,42 @@ def _example(args) -> int:
     return 0
 
 
+def _compare(args) -> int:
+    import json
+
+    from .cases import REFERENCE_CASE, load_case
+    from .compare import comparison_json, format_table
+
+    path = args.case if args.case is not None else REFERENCE_CASE
+    case = load_case(path)
+    results = case.run()
+    title = f"{case.name}\n{case.it_load.server_count:,} x {case.it_load.server.name}, " \
+            f"{case.it_load.gpu_count:,} GPUs, utilisation {case.utilisation:.0%}; site: {case.site.name}"
+    print(format_table(results, title))
+    if args.json is not None:
+        doc = comparison_json(case, results)
+        _write_atomic(args.json, json.dumps(doc, indent=2) + "\n")
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+def _write_atomic(path, text):
+    import os
+    import tempfile
+    from pathlib import Path
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coolsim",
@@ -48,6 +86,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("example", help="print a short worked example")
     ex.set_defaults(func=_example)
+    cmp_ = sub.add_parser("compare", help="compare cooling architectures for a case (default: the reference case)")
+    cmp_.add_argument("case", nargs="?", default=None, help="case file (TOML); default: the built-in reference case")
+    cmp_.add_argument("--json", metavar="PATH", default=None, help="also write the results as JSON")
+    cmp_.set_defaults(func=_compare)
     return parser
 
 

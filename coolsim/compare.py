@@ -1,0 +1,154 @@
+"""Side-by-side comparison of architectures: the table and the JSON of ``coolsim compare``.
+
+:func:`comparison_rows` gives the figures with their display units;
+:func:`format_table` prints them; :func:`comparison_json` returns the
+machine-readable form, in which every quantity is
+``{"magnitude": number, "units": "<unit>"}`` with a unit string that stock
+pint parses to the right meaning (SI base units, never ``cfm``).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import __version__
+from .units import POWER, TEMPERATURE, VOLUMETRIC_FLOW
+
+__all__ = ["comparison_rows", "format_table", "comparison_json", "JSON_FIELDS"]
+
+# (label, key in ChainResult.summary() or a callable, display unit or None for a ratio, format)
+_ROWS = [
+    ("IT power (incl. server fans)", "it_power", "kW", "{:,.0f}"),
+    ("  server fans", "server_fan_power", "kW", "{:,.0f}"),
+    ("IT airflow", "it_airflow", "cfm", "{:,.0f}"),
+    ("cooling-unit airflow", "cooling_airflow", "cfm", "{:,.0f}"),
+    ("coolant flow", "coolant_flow", "L/min", "{:,.0f}"),
+    ("coolant flow", "coolant_flow", "gpm", "{:,.0f}"),
+    ("air movers (CRAH / fan wall)", "air_mover_power", "kW", "{:,.0f}"),
+    ("pumps", "pump_power", "kW", "{:,.0f}"),
+    ("heat rejection (chillers, towers, dry coolers)", "heat_rejection_power", "kW", "{:,.0f}"),
+    ("  of which chillers", "chiller_power", "kW", "{:,.0f}"),
+    ("electrical losses and lighting", "electrical_losses", "kW", "{:,.0f}"),
+    ("total facility power", "facility_power", "kW", "{:,.0f}"),
+    ("PUE", "pue", None, "{:.3f}"),
+    ("ITUE", "itue", None, "{:.3f}"),
+    ("TUE", "tue", None, "{:.3f}"),
+    ("WUE", "wue", "L/kWh", "{:.2f}"),
+    ("hottest device", "max_device_temperature", "degC", "{:.1f}"),
+]
+
+
+def _scalar(x):
+    a = np.asarray(getattr(x, "magnitude", x), dtype=float)
+    return float(a) if a.ndim == 0 else float(np.max(a))
+
+
+def comparison_rows(results: dict) -> list[tuple[str, list[str]]]:
+    """Rows of (label with unit, one formatted cell per architecture)."""
+    summaries = {name: r.summary() for name, r in results.items()}
+    rows = [("kind", [r.kind for r in results.values()])]
+    rows.append(("feasible", ["yes" if r.feasibility.all else "NO" for r in results.values()]))
+    for label, key, unit, fmt in _ROWS:
+        cells = []
+        for s in summaries.values():
+            value = s[key]
+            if value is None:
+                cells.append("—")
+                continue
+            m = _scalar(value.to(unit)) if unit else _scalar(value)
+            cells.append(fmt.format(m))
+        rows.append((f"{label} [{unit}]" if unit else label, cells))
+    noise = []
+    for r in results.values():
+        lw = r.capture.sound_power_level
+        noise.append("—" if lw is None else f"{_scalar(lw):.0f}")
+    rows.append(("air-mover sound power [dB re 1 pW]", noise))
+    return rows
+
+
+def format_table(results: dict, title: str = "") -> str:
+    """A plain-text side-by-side table."""
+    rows = comparison_rows(results)
+    names = list(results)
+    w0 = max(len(label) for label, _ in rows)
+    widths = [max(len(n), *(len(cells[i]) for _, cells in rows)) for i, n in enumerate(names)]
+    lines = []
+    if title:
+        lines += [title, ""]
+    lines.append(" " * w0 + "  " + "  ".join(n.rjust(w) for n, w in zip(names, widths)))
+    lines.append("-" * (w0 + 2 + sum(widths) + 2 * (len(widths) - 1)))
+    for label, cells in rows:
+        lines.append(label.ljust(w0) + "  " + "  ".join(c.rjust(w) for c, w in zip(cells, widths)))
+    notes = []
+    for name, r in results.items():
+        for reason in r.feasibility.reasons_anywhere():
+            notes.append(f"  {name}: {reason}")
+    if notes:
+        lines += ["", "Feasibility notes:"] + notes
+    return "\n".join(lines)
+
+
+def _q(value, kind):
+    """A Quantity (or SI array) as {"magnitude", "units"} in SI base units."""
+    if value is None:
+        return None
+    mag = np.asarray(getattr(value, "magnitude", value), dtype=float)
+    units = f"{kind.unit:D}" if not kind.dimensionless else ""
+    m = float(mag) if mag.ndim == 0 else mag.tolist()
+    if isinstance(m, float) and not math.isfinite(m):
+        m = None
+    return {"magnitude": m, "units": units}
+
+
+JSON_FIELDS = (
+    "kind", "feasible", "infeasible_reasons", "it_power", "facility_power", "pue", "tue", "itue",
+    "it_airflow", "cooling_airflow", "coolant_flow", "server_fan_power", "air_mover_power", "pump_power",
+    "heat_rejection_power", "electrical_losses", "max_device_temperature",
+)
+
+
+def _ratio(x):
+    a = np.asarray(x, dtype=float)
+    return float(a) if a.ndim == 0 else a.tolist()
+
+
+def comparison_json(case, results: dict) -> dict:
+    """The JSON document of ``coolsim compare --json``.
+
+    Top-level keys: ``coolsim_version``, ``case`` and one object per
+    architecture, keyed by its name in the case (case files may not name an
+    architecture ``coolsim_version`` or ``case``).
+    """
+    out = {"coolsim_version": __version__, "case": {"name": case.name, "description": case.description,
+                                                    "path": None if case.path is None else str(case.path)}}
+    for name, r in results.items():
+        s = r.summary()
+        c = r.capture
+        entry = {
+            "kind": r.kind,
+            "feasible": bool(r.feasibility.all),
+            "infeasible_reasons": [x for x in r.feasibility.reasons_anywhere() if not x.startswith("advisory")],
+            "warnings": [x for x in r.feasibility.reasons_anywhere() if x.startswith("advisory")],
+            "it_power": _q(s["it_power"], POWER),
+            "facility_power": _q(s["facility_power"], POWER),
+            "pue": _ratio(s["pue"]),
+            "tue": _ratio(s["tue"]),
+            "itue": _ratio(s["itue"]),
+            "wue": {"magnitude": _ratio(s["wue"].to("L/kWh").magnitude), "units": "liter / kilowatt_hour"},
+            "it_airflow": _q(s["it_airflow"], VOLUMETRIC_FLOW),
+            "cooling_airflow": _q(s["cooling_airflow"], VOLUMETRIC_FLOW),
+            "coolant_flow": _q(s["coolant_flow"], VOLUMETRIC_FLOW),
+            "server_fan_power": _q(s["server_fan_power"], POWER),
+            "air_mover_power": _q(s["air_mover_power"], POWER),
+            "pump_power": _q(s["pump_power"], POWER),
+            "chiller_power": _q(s["chiller_power"], POWER),
+            "heat_rejection_power": _q(s["heat_rejection_power"], POWER),
+            "electrical_losses": _q(s["electrical_losses"], POWER),
+            "water_use": _q(s["water_use"], VOLUMETRIC_FLOW),
+            "max_device_temperature": _q(s["max_device_temperature"], TEMPERATURE),
+            "sound_power_level_db": None if c.sound_power_level is None else _ratio(c.sound_power_level),
+        }
+        out[name] = entry
+    return out
