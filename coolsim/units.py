@@ -258,10 +258,11 @@ class Spec:
 
     def allowed(self) -> str:
         parts = []
+        unit = f" {self.kind.si}" if self.kind.si else ""
         if self.lo is not None:
-            parts.append(f"{'>' if self.lo_open else '>='} {self.lo:g} {self.kind.si}")
+            parts.append(f"{'>' if self.lo_open else '>='} {self.lo:g}{unit}")
         if self.hi is not None:
-            parts.append(f"{'<' if self.hi_open else '<='} {self.hi:g} {self.kind.si}")
+            parts.append(f"{'<' if self.hi_open else '<='} {self.hi:g}{unit}")
         if self.nonzero:
             parts.append("!= 0")
         return " and ".join(parts) if parts else "finite"
