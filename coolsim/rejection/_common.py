@@ -59,7 +59,7 @@ def field_si(obj, name: str, spec, *, allow_none: bool = False):
         setattr(ns, name, None)
         return
     m = to_si(value, spec, name)
-    setattr(ns, name, float(m))
+    setattr(ns, name, m)
 
 
 def fan_power_fraction(airflow_ratio, min_speed):
