@@ -31,6 +31,7 @@ Equipment 2020 ch. 41: 0.7–0.9 for pads).
 from __future__ import annotations
 
 from .capture.air import ForcedAir
+from .capture.air_classes import AIR_CLASSES
 from .capture.direct_to_chip import DirectToChip
 from .capture.immersion_single_phase import SinglePhaseImmersion
 from .capture.immersion_two_phase import TwoPhaseImmersion
@@ -115,6 +116,7 @@ KINDS = {
 """Reference chain factory by architecture kind (the ``kind`` key of a case file)."""
 
 SLOTS = {
+    "air_class": {name: (lambda name=name: AIR_CLASSES[name]) for name in AIR_CLASSES},
     "sink": {"cooling_tower": cooling_tower, "dry_cooler": dry_cooler},
     "chiller": {"carnot": carnot_chiller, "doe2_centrifugal": doe2_centrifugal_chiller, "none": None},
     "facility_water": {"none": None},

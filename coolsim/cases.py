@@ -261,10 +261,24 @@ def component_schema(component, prefix="") -> list[tuple[str, str]]:
     for f in _public_fields(component):
         value = getattr(component, f.name)
         key = f"{prefix}.{f.name}" if prefix else f.name
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        slot = _arch.SLOTS.get(f.name)
+        if slot is not None:
+            if f.name == "air_class":
+                current = getattr(value, "name", value)
+            else:
+                current = next((name for name, make in slot.items()
+                                if (make is None and value is None) or (make is not None and value is not None
+                                                                        and type(make()) is type(value))), None)
+            choices = " / ".join(f'"{name}"' for name in slot)
+            rows.append((key, f"{choices} (reference: \"{current}\")" if current else choices))
+            if value is not None and dataclasses.is_dataclass(value) and f.name != "air_class":
+                rows.extend(component_schema(value, key))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             rows.extend(component_schema(value, key))
+        elif isinstance(value, tuple):
+            continue  # curve coefficients: set in Python, not in case files
         elif isinstance(value, pint.Quantity):
-            rows.append((key, f'"{value:~P}"'))
+            rows.append((key, f'"{value.magnitude:g} {_ascii_units(value.units)}"'))
         elif isinstance(value, enum.Enum):
             rows.append((key, f'"{value.name.lower()}"'))
         elif isinstance(value, _coolants.Coolant):
@@ -276,3 +290,27 @@ def component_schema(component, prefix="") -> list[tuple[str, str]]:
 
 _ = typing  # (kept for type hints in future schema work)
 _ = to_si
+
+
+def _ascii_units(units) -> str:
+    """Units as a case file writes them (``degC``, ``delta_degF``, ``K/W``)."""
+    text = format(units, "~")
+    for symbol, name in (("Δ°C", "delta_degC"), ("Δ°F", "delta_degF"), ("°C", "degC"), ("°F", "degF")):
+        text = text.replace(symbol, name)
+    return text.replace(" / ", "/").replace(" * ", "*").replace(" ** ", "**")
+
+
+def schema_markdown() -> str:
+    """The per-kind key tables of ``docs/cases.md`` (generated from the components)."""
+    out = []
+    for kind, factory in _arch.KINDS.items():
+        chain = factory()
+        out.append(f"### kind = \"{kind}\"\n")
+        out.append("| key | default |")
+        out.append("|---|---|")
+        for key, default in component_schema(chain.capture, "capture"):
+            out.append(f"| `{key}` | `{default}` |")
+        for key, default in component_schema(chain.rejection, "rejection"):
+            out.append(f"| `{key}` | `{default}` |")
+        out.append("")
+    return "\n".join(out)

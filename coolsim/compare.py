@@ -152,3 +152,31 @@ def comparison_json(case, results: dict) -> dict:
         }
         out[name] = entry
     return out
+
+
+_BUILDUP = [
+    ("compute (IT less server fans)", lambda r: r.capture.compute_power),
+    ("server fans (IT power)", lambda r: r.capture.server_fan_power),
+    ("**IT power**", lambda r: r.capture.it_power),
+    ("CRAH / fan-wall fans", lambda r: r.capture.air_mover_power),
+    ("technology pumps (CDU, tank oil)", lambda r: r.capture.pump_power),
+    ("plant pumps (facility and condenser water)", lambda r: r.rejection.pump_power),
+    ("chillers", lambda r: r.rejection.chiller_power),
+    ("tower / dry-cooler fans", lambda r: r.rejection.sink_fan_power),
+    ("UPS losses", lambda r: r.ups_loss),
+    ("PDU / transformer losses", lambda r: r.pdu_loss),
+    ("lighting", lambda r: r.lighting_power),
+    ("**facility power**", lambda r: r._facility()),
+]
+
+
+def buildup_markdown(results: dict) -> str:
+    """The term-by-term power build-up of a comparison, as a Markdown table (kW)."""
+    names = list(results)
+    lines = ["| kW | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for label, get in _BUILDUP:
+        lines.append(f"| {label} | " + " | ".join(f"{_scalar(get(r)) / 1e3:,.0f}" for r in results.values()) + " |")
+    for label, get in (("PUE = facility / IT", lambda r: r.pue), ("ITUE = IT / compute", lambda r: r.itue),
+                       ("TUE = ITUE × PUE = facility / compute", lambda r: r.tue)):
+        lines.append(f"| {label} | " + " | ".join(f"{_scalar(get(r)):.3f}" for r in results.values()) + " |")
+    return "\n".join(lines)
