@@ -1,0 +1,167 @@
+"""Tests of coolsim.reliability.fleet (Monte Carlo). Numbers traced in tests/data/sources/reliability.md."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coolsim import Q_
+from coolsim.errors import OutOfRangeError, UnitError
+from coolsim.reliability import (
+    AIR_HOT_SWAP,
+    LLAMA3_405B_INTERRUPTIONS,
+    Fleet,
+    immersion_single_phase,
+    simulate_fleet,
+)
+from coolsim.reliability.fleet import _process
+from tests.strategies import floats
+
+FAST = Q_(1 / 500, "1/hour")  # a high rate so that small fleets see many failures
+
+
+def _reference_queue(t, mu, r, h, c, p, ell):
+    """Per-event loop oracle (tests only): one crew pool of c crews, FIFO, pooled work; base-stock spares."""
+    out = []
+    for row in t:
+        work, last, total, n = 0.0, 0.0, 0.0, 0
+        for i, ti in enumerate(row):
+            work = max(0.0, work - c * (ti - last)) if c else 0.0
+            last = ti
+            wc = work / c if c else 0.0
+            ws = 0.0 if p is None else (ell if p == 0 else (max(0.0, row[i - p] + ell - ti) if i >= p else 0.0))
+            if ti < mu:
+                n += 1
+                total += min(mu - ti, r + max(wc, ws))
+            if c:
+                work += h
+        out.append((total, n))
+    return np.array(out)
+
+
+# ---------------------------------------------------------------------------
+# Validation against analytic values and an event-loop oracle
+# ---------------------------------------------------------------------------
+def test_simulate_fleet_mean_converges_to_analytic():
+    # Unlimited crews and spares: the mean unavailability must contain R/(MTBF+R) in its 99.9 % interval.
+    # Model bias (horizon cut, Palm-Khintchine) is O(R/T) ~ 1e-4 relative, far inside the ~1 % half-width.
+    fleet = Fleet(64, FAST, AIR_HOT_SWAP)
+    res = simulate_fleet(fleet, Q_(2, "year"), replications=400, seed=7)
+    mean, lo, hi = res.mean_unavailability(0.999)
+    analytic = 1.0 - fleet.analytic_availability()
+    assert lo <= analytic <= hi
+    assert (hi - lo) / analytic < 0.05  # the interval is informative, not vacuous
+
+
+def test_simulate_fleet_llama_rate_failures_R41():
+    # Llama 3 per-host rate (R41) on 2,048 hosts for 54 days: mean failures per replication ~ 419 x 6334.6/(6334.6+2).
+    # 200 replications: standard error sqrt(419/200) = 1.45; 4.5 sigma tolerance = 6.5 failures.
+    fleet = Fleet(2048, LLAMA3_405B_INTERRUPTIONS.unit_failure_rate())
+    res = simulate_fleet(fleet, Q_(54, "day"), replications=200, seed=3)
+    expected = 419 * 6334.6 / (6334.6 + 2.0)
+    assert res.failures.mean() == pytest.approx(expected, abs=6.5)
+
+
+@pytest.mark.parametrize("c, p", [(1, None), (3, None), (None, 0), (None, 2), (2, 1)])
+def test_process_matches_event_loop(c, p):
+    # The vectorised Lindley / base-stock solution equals a per-event loop to round-off (1e-9 relative).
+    rng = np.random.default_rng(11)
+    t = np.cumsum(rng.standard_exponential((3, 400)), axis=1)
+    mu, r, h, ell = 300.0, 1.7, 0.9, 4.0
+    got_d, got_n, _ = _process(t, mu, r, h, c, p, ell)
+    ref = _reference_queue(t, mu, r, h, c, p, ell)
+    np.testing.assert_allclose(got_d, ref[:, 0], rtol=1e-9)
+    np.testing.assert_array_equal(got_n, ref[:, 1])
+
+
+def test_same_seed_identical_for_any_chunking():
+    fleet = Fleet(40, FAST, immersion_single_phase(), crews=2, spares=3, restock_time=Q_(3, "day"))
+    runs = [simulate_fleet(fleet, Q_(1, "year"), 37, seed=5, chunk_replications=ch) for ch in (None, 1, 8, 24, 1000)]
+    for other in runs[1:]:
+        assert np.array_equal(runs[0].downtime_s, other.downtime_s)  # bit-identical
+        assert np.array_equal(runs[0].failures, other.failures)
+    other_seed = simulate_fleet(fleet, Q_(1, "year"), 37, seed=6)
+    assert not np.array_equal(runs[0].downtime_s, other_seed.downtime_s)
+
+
+def test_outputs_consistent_and_progress():
+    calls = []
+    fleet = Fleet(16, FAST, price_usd_per_gpu_hour=2.5)
+    res = simulate_fleet(fleet, Q_(1, "year"), 20, seed=1, chunk_replications=8, progress=lambda d, n: calls.append((d, n)))
+    assert calls[-1] == (20, 20) and len(calls) == 3
+    np.testing.assert_allclose(res.lost_gpu_hours, res.downtime.m_as("hour") * 8, rtol=1e-14)
+    np.testing.assert_allclose(res.lost_revenue_usd, res.lost_gpu_hours * 2.5, rtol=1e-14)
+    assert np.all(res.fluid_cost_usd == 0.0)
+
+
+# ---------------------------------------------------------------------------
+# Properties (same seed = common random numbers)
+# ---------------------------------------------------------------------------
+SMALL = dict(horizon=Q_(1, "year"), replications=8, seed=2)
+
+
+@settings(max_examples=15)
+@given(st.integers(1, 6), st.integers(1, 4))
+def test_more_crews_never_lengthen_repairs(c, extra):
+    f1 = Fleet(24, FAST, immersion_single_phase(), crews=c)
+    f2 = Fleet(24, FAST, immersion_single_phase(), crews=c + extra)
+    d1, d2 = simulate_fleet(f1, **SMALL).downtime_s, simulate_fleet(f2, **SMALL).downtime_s
+    assert np.all(d2 <= d1 * (1 + 1e-12))
+
+
+@settings(max_examples=15)
+@given(st.integers(0, 20), st.integers(1, 4))
+def test_more_spares_never_lower_availability(p, extra):
+    f1 = Fleet(24, FAST, spares=p, restock_time=Q_(5, "day"))
+    f2 = Fleet(24, FAST, spares=min(p + extra, 24), restock_time=Q_(5, "day"))
+    u1, u2 = simulate_fleet(f1, **SMALL).unavailability, simulate_fleet(f2, **SMALL).unavailability
+    assert np.all(u2 <= u1 * (1 + 1e-12))
+    assert np.all((u1 >= 0) & (u1 <= 1))
+
+
+@settings(max_examples=15)
+@given(floats(0.1, 6.0), floats(0.0, 6.0), st.sampled_from([None, 2]))
+def test_longer_drain_never_lowers_immersion_downtime(h, extra, crews):
+    # The mean over replications of the same seed (fleet failure times stretch slightly with R).
+    f1 = Fleet(24, FAST, immersion_single_phase(Q_(h, "hour")), crews=crews)
+    f2 = Fleet(24, FAST, immersion_single_phase(Q_(h + extra, "hour")), crews=crews)
+    assert simulate_fleet(f2, **SMALL).downtime_s.mean() >= simulate_fleet(f1, **SMALL).downtime_s.mean() * (1 - 1e-12)
+
+
+@settings(max_examples=10)
+@given(floats(1e-5, 0.05), st.sampled_from([None, 1]), st.sampled_from([None, 0, 3]))
+def test_unavailability_in_unit_interval(rate, crews, spares):
+    res = simulate_fleet(Fleet(8, Q_(rate, "1/hour"), crews=crews, spares=spares), Q_(30, "day"), 8, seed=4)
+    u = res.unavailability
+    assert np.all((u >= 0.0) & (u <= 1.0))
+
+
+# ---------------------------------------------------------------------------
+# Bad inputs
+# ---------------------------------------------------------------------------
+@pytest.mark.parametrize("bad, name", [
+    (lambda: Fleet(10, Q_(0, "1/hour")), "failure_rate"),
+    (lambda: Fleet(10, Q_(-1e-4, "1/hour")), "failure_rate"),
+    (lambda: Fleet(0), "servers"),
+    (lambda: Fleet(10, crews=0), "crews"),
+    (lambda: Fleet(10, spares=11), "spares"),
+    (lambda: Fleet(10, spares=-1), "spares"),
+    (lambda: Fleet(10, restock_time=Q_(0, "day")), "restock_time"),
+    (lambda: Fleet(10, price_usd_per_gpu_hour=-1.0), "price_usd_per_gpu_hour"),
+    (lambda: Fleet(10, workflow="immersion"), "workflow"),
+    (lambda: simulate_fleet(Fleet(10), Q_(-1, "year")), "horizon"),
+    (lambda: simulate_fleet(Fleet(10), Q_(1, "year"), 0), "replications"),
+    (lambda: simulate_fleet(Fleet(10), Q_(1, "year"), 8, chunk_replications=0), "chunk_replications"),
+    (lambda: simulate_fleet(Fleet(10), Q_(1, "year"), 8, progress=3), "progress"),
+    (lambda: simulate_fleet(Fleet(10), Q_(1, "year"), 8).mean_unavailability(1.5), "level"),
+])
+def test_bad_inputs(bad, name):
+    with pytest.raises(OutOfRangeError, match=f"'{name}'"):
+        bad()
+
+
+def test_unit_errors():
+    with pytest.raises(UnitError, match="'failure_rate'"):
+        Fleet(10, Q_(1, "hour"))
+    with pytest.raises(UnitError, match="'horizon'"):
+        simulate_fleet(Fleet(10), 6)
