@@ -208,10 +208,19 @@ class CoolingChain:
         u = to_si(utilisation, FRACTION, "utilisation")
         return self.run_si(it_load, site.si, u)
 
-    def run_si(self, it_load: ITLoad, site: SiteSI, utilisation) -> ChainResult:
-        """The unit-free core of :meth:`run` (for sweeps and annual loops)."""
+    def run_si(self, it_load: ITLoad, site: SiteSI, utilisation, design: "ChainResult | None" = None) -> ChainResult:
+        """The unit-free core of :meth:`run` (for sweeps and annual loops).
+
+        ``design``: a result of the same chain at its design point; its
+        heat-rejection load sizes the towers and dry coolers (its arrays must
+        broadcast against this run's, e.g. configurations × 1 against
+        configurations × hours).
+        """
         cap = self.capture.capture_si(it_load, utilisation, site)
-        rej = self.rejection.serve_si(cap.streams, site)
+        design_heats = None
+        if design is not None:
+            design_heats = [p.heat_rejected for p in design.rejection.plants]
+        rej = self.rejection.serve_si(cap.streams, site, design_heats)
         electrical = self.electrical if self.electrical is not None else default_electrical(it_load)
         mech = cap.air_mover_power + cap.pump_power + rej.total_power
         ups, pdu, light, _total, _load = electrical.losses_si(cap.it_power, mech)

@@ -32,9 +32,11 @@ balance and a design pressure drop; electric power is
 
 Sizing
 ------
-Towers and dry coolers are sized to the heat each element rejects (design-
-point analysis: every configuration is its own design).  Fan power therefore
-equals the sink's design fan-power ratio times the heat rejected.
+By default towers and dry coolers are sized to the heat each element rejects
+(design-point analysis: every configuration is its own design), so fan power
+equals the sink's design fan-power ratio times the heat rejected.  An annual
+run passes the design-day heat instead (``design_heat``), so that the sink
+runs at part load — slower fans, by the cube law — in cooler hours.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ class PlantResult:
     ``water_use`` (tower make-up, adiabatic spray) [m³/s]; ``free_fraction``
     (share of the heat removed without compressor) [-]; ``mode``
     (:class:`~coolsim.rejection.CoolingMode` per element); ``facility_flow``
-    [m³/s]; ``feasibility``.
+    [m³/s]; ``feasibility``; ``heat_rejected`` by the sink [W].
     """
 
     chiller_power: np.ndarray | float
@@ -127,6 +129,7 @@ class PlantResult:
     mode: np.ndarray
     facility_flow: np.ndarray | float
     feasibility: Feasibility
+    heat_rejected: np.ndarray | float = 0.0  #: heat the sink rejects, chiller heat included [W]
 
     @property
     def total_power(self):
@@ -188,19 +191,40 @@ class Plant:
     def _sink_approach(self):
         return self.sink._s.design_approach
 
-    def _sink_operation(self, heat, t_setpoint, site):
-        """Fan power [W] and water use [m³/s] of the sink sized to and rejecting ``heat`` [W]."""
-        design = POWER.quantity(np.where(heat > 0.0, heat, 1.0))  # sized per element; 1 W where idle
+    def _sink_operation(self, heat, t_setpoint, site, design_heat=None):
+        """Fan power [W] and water use [m³/s] of the sink rejecting ``heat`` [W], sized to
+        ``design_heat`` [W] (default: to ``heat`` itself, element by element), making
+        water at ``t_setpoint`` [K] with the least fan power."""
+        size = heat if design_heat is None else np.broadcast_to(design_heat, np.shape(heat))
+        design = POWER.quantity(np.where(size > 0.0, size, 1.0))  # 1 W where idle: no division by zero
         sink = replace(self.sink, design_heat_rejection=design)
         if self._is_tower:
-            op = sink.operate_si(heat, site.wet_bulb)
+            op = sink.operate_si(heat, site.wet_bulb, t_setpoint)
             return op.fan_power, op.makeup
         op = sink.operate_si(heat, t_setpoint, site.dry_bulb, site.wet_bulb)
         return op.fan_power, op.water
 
+    def _setpoint(self, mode, ts, site):
+        """Sink leaving-water setpoint [K]: in free cooling just cold enough for the
+        loop (``ts`` − exchanger approach), so fans slow down in cool hours; when a
+        chiller runs, as cold as the design approach allows (colder condenser water
+        raises the chiller's COP)."""
+        free = mode <= CoolingMode.TOWER
+        if self._is_tower:
+            design = site.wet_bulb + self._sink_approach()
+        else:
+            design = site.dry_bulb + self._sink_approach()
+        return np.where(free, ts - self._si["hx"], design)
+
     # -- serving a stream ------------------------------------------------------
-    def serve_si(self, stream, site) -> PlantResult:
-        """Serve one :class:`~coolsim.capture.base.HeatStream` at a site (all SI)."""
+    def serve_si(self, stream, site, design_heat=None) -> PlantResult:
+        """Serve one :class:`~coolsim.capture.base.HeatStream` at a site (all SI).
+
+        ``design_heat`` [W], broadcastable to the stream, sizes the tower or dry
+        cooler (the heat it rejects at design, chiller heat included); by
+        default each element is its own design.  Annual runs pass the design-day
+        heat so that cool hours run the sink at part load.
+        """
         s = self._si
         q = np.asarray(stream.heat, float)
         ts = np.asarray(stream.supply_temperature, float)
@@ -227,9 +251,9 @@ class Plant:
                 f"{self.label or 'plant'}: the {'tower' if self._is_tower else 'dry cooler'} cannot reach the "
                 "required supply temperature and there is no chiller",
             )
-            fan, water = self._sink_operation(q, ts, site)
+            fan, water = self._sink_operation(q, self._setpoint(mode, ts, site), site, design_heat)
             zero = np.zeros(shape)
-            return PlantResult(zero, fan, loop_pumps, water, np.where(free_only, 1.0, free), mode, flow, feas)
+            return PlantResult(zero, fan, loop_pumps, water, np.where(free_only, 1.0, free), mode, flow, feas, q)
         if self.economizer:
             chiller_share = np.where(mode <= CoolingMode.TOWER, 0.0, 1.0 - free)
         else:
@@ -241,10 +265,11 @@ class Plant:
         op = self.chiller.power_si(load, ts, t_cond)
         chiller_power = np.where(load > 0, op.power, 0.0)
         rejected = q + chiller_power
-        fan, water = self._sink_operation(rejected, ts, site)
+        fan, water = self._sink_operation(rejected, self._setpoint(mode, ts, site), site, design_heat)
         cond_pumps = np.where(load > 0, self.pumps.condenser_power_si(rejected), 0.0) if self._is_tower else 0.0
         feas = op.feasibility
-        return PlantResult(chiller_power, fan, loop_pumps + cond_pumps, water, 1.0 - chiller_share, mode, flow, feas)
+        return PlantResult(chiller_power, fan, loop_pumps + cond_pumps, water, 1.0 - chiller_share, mode, flow, feas,
+                           rejected)
 
 
 @dataclass(frozen=True)
@@ -279,13 +304,18 @@ class HeatRejection:
     chilled_water: Plant
     facility_water: Plant | None = None
 
-    def serve_si(self, streams, site) -> RejectionResult:
-        """Serve every stream of a capture result (SI)."""
+    def serve_si(self, streams, site, design_heats=None) -> RejectionResult:
+        """Serve every stream of a capture result (SI).
+
+        ``design_heats``: optional sink design heat per stream [W] (see
+        :meth:`Plant.serve_si`), in stream order.
+        """
         results = []
-        for stream in streams:
+        for i, stream in enumerate(streams):
             liquid = stream.circuit is Circuit.FACILITY_WATER
             plant = self.facility_water if (liquid and self.facility_water is not None) else self.chilled_water
-            results.append(plant.serve_si(stream, site))
+            design = None if design_heats is None else design_heats[i]
+            results.append(plant.serve_si(stream, site, design))
         feas = Feasibility.ok()
         totals = [0.0, 0.0, 0.0, 0.0]
         for r in results:

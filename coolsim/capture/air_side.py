@@ -533,7 +533,8 @@ class AirSide:
         chw_supply = t_coil - cu.si["coil_approach"]
         stream = HeatStream(heat=_f(q + fan_power), supply_temperature=_f(chw_supply),
                             return_temperature=_f(chw_supply + cu.si["chilled_water_delta_t"]),
-                            label="chilled water to CRAH / fan-wall coils")
+                            label="chilled water to CRAH / fan-wall coils",
+                            air_supply_temperature=_f(s["supply_temperature"] + 0.0 * q))
         dew = s["room_dew_point"]
         rec, allow = _class_compliance_si(t_in, self.air_class, dew)
         c = self.air_class.si

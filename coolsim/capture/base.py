@@ -50,6 +50,10 @@ class HeatStream:
         The facility circuit: :attr:`Circuit.CHILLED_WATER` (air coils, the
         default) or :attr:`Circuit.FACILITY_WATER` (liquid capture); the
         :class:`~coolsim.plant.HeatRejection` routes streams by it.
+    air_supply_temperature : array or None
+        For chilled-water streams that feed air coils: the supply-air
+        temperature the coils make [K].  An air-side economizer uses it to
+        decide when outdoor air can do the coils' job.
     """
 
     heat: np.ndarray | float
@@ -57,6 +61,7 @@ class HeatStream:
     return_temperature: np.ndarray | float
     label: str
     circuit: Circuit = Circuit.CHILLED_WATER
+    air_supply_temperature: np.ndarray | float | None = None
 
 
 @dataclass(frozen=True)

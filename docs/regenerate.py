@@ -1,0 +1,32 @@
+"""Rewrite the generated blocks of the docs from the code.
+
+Run ``python docs/regenerate.py`` after changing a component's fields or a
+reference default; ``tests/test_docs.py`` fails until the docs match.
+"""
+
+import pathlib
+import re
+
+from coolsim.cases import REFERENCE_CASE, load_case, schema_markdown
+from coolsim.compare import buildup_markdown
+
+DOCS = pathlib.Path(__file__).resolve().parent
+
+
+def _replace(path, tag, body):
+    text = path.read_text()
+    pattern = re.compile(rf"(<!-- BEGIN {tag} -->\n).*?(<!-- END {tag} -->)", re.S)
+    new, n = pattern.subn(lambda m: m.group(1) + body.strip() + "\n" + m.group(2), text)
+    if n != 1:
+        raise SystemExit(f"{path}: block {tag} not found")
+    path.write_text(new)
+
+
+def main():
+    _replace(DOCS / "cases.md", "GENERATED SCHEMA", schema_markdown())
+    _replace(DOCS / "reference_case.md", "GENERATED BUILDUP", buildup_markdown(load_case(REFERENCE_CASE).run()))
+    print("docs regenerated")
+
+
+if __name__ == "__main__":
+    main()
