@@ -19,6 +19,9 @@ name (aliases)             definition                  why
 (``Btuh``, ``BTUH``)
 ``refrigeration_ton``      12,000 Btu/h                chiller capacities
 (``ton_of_refrigeration``) (already in stock pint)     (``ton`` alone is a mass)
+``US_dollar`` (``USD``,    a base dimension            prices, costs:
+``dollar``)                ``[currency]``              ``"0.08 USD/kWh"``
+``US_cent`` (``cent``)     0.01 USD                    ``"8.9 cent/kWh"``
 =========================  ==========================  =========================
 
 Every public function of coolsim is a thin wrapper made by
@@ -80,6 +83,9 @@ __all__ = [
     "FREQUENCY",
     "DIMENSIONLESS",
     "FRACTION",
+    "MONEY",
+    "ENERGY_PRICE",
+    "MONEY_RATE",
 ]
 
 #: pint's application registry, shared with the user's own Quantities.
@@ -94,6 +100,8 @@ _DEFINITIONS = (
     ("liter_per_minute", "liter_per_minute = liter / minute = lpm = LPM"),
     ("Btu_per_hour", "Btu_per_hour = Btu / hour = Btuh = BTUH"),
     ("refrigeration_ton", "refrigeration_ton = 12000 * Btu / hour = _ = ton_of_refrigeration"),
+    ("US_dollar", "US_dollar = [currency] = USD = dollar"),
+    ("US_cent", "US_cent = 0.01 * US_dollar = cent = USc"),
 )
 
 
@@ -372,6 +380,9 @@ TIME = Kind("time", "s", "Q_(1, 'hour')")
 FREQUENCY = Kind("frequency or rotational speed", "1/s", "Q_(1800, 'rpm')")
 DIMENSIONLESS = Kind("dimensionless number", "", "0.5 or Q_(50, 'percent')")
 FRACTION = DIMENSIONLESS.between(0.0, 1.0)
+MONEY = Kind("amount of money", "USD", "Q_(250000, 'USD')")
+ENERGY_PRICE = Kind("energy price", "USD/J", "Q_(0.08, 'USD/kWh') or Q_(8.9, 'cent/kWh')")
+MONEY_RATE = Kind("money per time", "USD/s", "Q_(4, 'USD/hour') or Q_(1.2e6, 'USD/year')")
 
 
 def _wrap(kind, out):

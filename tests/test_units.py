@@ -54,6 +54,8 @@ PACKAGE = pathlib.Path(coolsim.__file__).parent
         ("1 Btu/hour", "W", 1055.05585262 / 3600),
         ("1 refrigeration_ton", "W", 12000 * 1055.05585262 / 3600),
         ("1 ton_of_refrigeration", "kW", 3.516852842),
+        ("100 cent", "USD", 1.0),
+        ("8.9 cent/kWh", "USD/MWh", 89.0),
     ],
 )
 def test_data_centre_units(text, si, expected):
