@@ -49,6 +49,7 @@ from . import it_equipment as _it
 from .casefile import Table, parse_quantity, read_case_text
 from .chain import CoolingChain
 from .errors import CaseFileError, CoolsimError
+from .maintenance import MaintenancePolicy
 from .site import DESIGN_SITES, Site, design_site
 from .units import FRACTION, LENGTH, TEMPERATURE, Q_, to_si
 
@@ -69,6 +70,7 @@ class Case:
     site: Site
     architectures: dict  # name -> CoolingChain
     path: Path | None = None
+    maintenance: object = None  # MaintenancePolicy
 
     def run(self) -> dict:
         """Run every architecture; returns ``{name: ChainResult}`` in case order."""
@@ -121,8 +123,9 @@ def _build(root: Table, path) -> Case:
         chains[arch_name] = _architecture(arch_name, table)
     if not chains:
         raise CaseFileError("no architectures to compare: add at least one [architectures.<name>] table", path=path)
+    policy = _override(MaintenancePolicy(), root.table("maintenance"))
     root.finish()
-    return Case(name, description, it_load, float(utilisation), site, chains, path)
+    return Case(name, description, it_load, float(utilisation), site, chains, path, policy)
 
 
 def _site(t: Table) -> Site:

@@ -46,14 +46,14 @@ def _compare(args) -> int:
     import json
 
     from .cases import REFERENCE_CASE, load_case
-    from .compare import comparison_json, format_table
+    from .compare import comparison_json, format_table, maintenance_rows
 
     path = args.case if args.case is not None else REFERENCE_CASE
     case = load_case(path)
     results = case.run()
     title = f"{case.name}\n{case.it_load.server_count:,} x {case.it_load.server.name}, " \
             f"{case.it_load.gpu_count:,} GPUs, utilisation {case.utilisation:.0%}; site: {case.site.name}"
-    print(format_table(results, title))
+    print(format_table(results, title, maintenance_rows(case, results)))
     if args.json is not None:
         doc = comparison_json(case, results)
         _write_atomic(args.json, json.dumps(doc, indent=2) + "\n")

@@ -68,9 +68,25 @@ def comparison_rows(results: dict) -> list[tuple[str, list[str]]]:
     return rows
 
 
-def format_table(results: dict, title: str = "") -> str:
-    """A plain-text side-by-side table."""
-    rows = comparison_rows(results)
+def maintenance_rows(case, results: dict) -> list[tuple[str, list[str]]]:
+    """Rows of maintenance figures (downtime, lost GPU-hours and revenue, spares, ride-through)."""
+    from .maintenance import maintenance_summary
+
+    sums = [maintenance_summary(case.architectures[n], r, case.it_load, case.maintenance) for n, r in results.items()]
+    return [
+        ("repair time per failure [h]", [f"{float(m.repair_time.to('hour').m):.2f}" for m in sums]),
+        ("availability per server [%]", [f"{100 * m.availability:.3f}" for m in sums]),
+        ("downtime per server-year [h]", [f"{float(m.downtime_per_server_year.to('hour').m):.2f}" for m in sums]),
+        ("lost GPU-hours per year", [f"{float(np.max(m.lost_gpu_hours_per_year)):,.0f}" for m in sums]),
+        ("lost revenue per year [USD]", [f"{float(np.max(m.lost_revenue_per_year.to('USD/year').m)):,.0f}" for m in sums]),
+        ("spares for 99 % service level", [f"{int(np.max(m.spares_needed))}" for m in sums]),
+        ("ride-through after plant loss [min]", [f"{float(m.ride_through_time.to('minute').m):.1f}" for m in sums]),
+    ]
+
+
+def format_table(results: dict, title: str = "", extra_rows=()) -> str:
+    """A plain-text side-by-side table (``extra_rows`` are appended)."""
+    rows = comparison_rows(results) + list(extra_rows)
     names = list(results)
     w0 = max(len(label) for label, _ in rows)
     widths = [max(len(n), *(len(cells[i]) for _, cells in rows)) for i, n in enumerate(names)]
@@ -150,6 +166,11 @@ def comparison_json(case, results: dict) -> dict:
             "max_device_temperature": _q(s["max_device_temperature"], TEMPERATURE),
             "sound_power_level_db": None if c.sound_power_level is None else _ratio(c.sound_power_level),
         }
+        if case.architectures.get(name) is not None:
+            from .maintenance import maintenance_summary
+
+            entry["maintenance"] = maintenance_summary(case.architectures[name], r, case.it_load,
+                                                       case.maintenance).to_json()
         out[name] = entry
     return out
 

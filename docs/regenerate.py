@@ -9,6 +9,7 @@ import re
 
 from coolsim.cases import REFERENCE_CASE, load_case, schema_markdown
 from coolsim.compare import buildup_markdown
+from coolsim.maintenance import maintenance_markdown
 
 DOCS = pathlib.Path(__file__).resolve().parent
 
@@ -24,7 +25,10 @@ def _replace(path, tag, body):
 
 def main():
     _replace(DOCS / "cases.md", "GENERATED SCHEMA", schema_markdown())
-    _replace(DOCS / "reference_case.md", "GENERATED BUILDUP", buildup_markdown(load_case(REFERENCE_CASE).run()))
+    case = load_case(REFERENCE_CASE)
+    results = case.run()
+    _replace(DOCS / "reference_case.md", "GENERATED BUILDUP", buildup_markdown(results))
+    _replace(DOCS / "maintenance.md", "GENERATED MAINTENANCE", maintenance_markdown(case, results))
     print("docs regenerated")
 
 

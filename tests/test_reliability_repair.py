@@ -80,13 +80,12 @@ def test_with_stage_duration_equals_factory(h):
 
 
 @pytest.mark.parametrize("bad, name", [
-    (lambda: Stage("x", Q_(0, "hour")), "duration"),
     (lambda: Stage("x", Q_(-1, "hour")), "duration"),
     (lambda: Stage("x", Q_(1, "hour"), technicians=0), "technicians"),
     (lambda: RepairWorkflow("x", ()), "stages"),
     (lambda: RepairWorkflow("x", (Stage("a", Q_(1, "hour")),), fluid_loss=Q_(-1, "L")), "fluid_loss"),
     (lambda: RepairWorkflow("x", (Stage("a", Q_(1, "hour")),), fluid_price_usd_per_litre=-1.0), "fluid_price_usd_per_litre"),
-    (lambda: immersion_single_phase(Q_(0, "hour")), "duration"),
+    (lambda: immersion_single_phase(Q_(-0.5, "hour")), "duration"),
     (lambda: immersion_two_phase(lid_openings=-1), "lid_openings"),
     (lambda: lid_opening_vapour_loss(Q_(0.2, "m**3"), Q_(12.8, "kg/m**3"), Q_(1600, "kg/m**3"), 1.5), "fraction_lost"),
     (lambda: qd_spill_volume(-1, DRIPLESS_QD_SPILL), "disconnects"),
@@ -100,3 +99,10 @@ def test_bad_inputs(bad, name):
 def test_unit_error_drain_time():
     with pytest.raises(UnitError, match="'duration'"):
         immersion_single_phase(1.0)
+
+
+def test_zero_drain_time_is_allowed_for_sensitivity_studies():
+    # A drain-time sweep from 0 to 3 h starts at 0: a zero-length stage is valid.
+    w0 = immersion_single_phase(Q_(0, "hour"))
+    w1 = immersion_single_phase(Q_(1, "hour"))
+    assert w1.duration_si - w0.duration_si == pytest.approx(3600.0)

@@ -184,7 +184,7 @@ class Stage:
     technicians: int = 1
 
     def __post_init__(self):
-        _field(self, "duration", TIME.positive())
+        _field(self, "duration", TIME.nonnegative())  # a zero-length stage (no drain) is allowed
         _int_field(self, "technicians", 1)
 
 
