@@ -42,12 +42,12 @@ from .feasibility import Feasibility
 from .it_equipment import ITLoad
 from .plant import HeatRejection, RejectionResult
 from .site import Site, SiteSI
-from .units import FRACTION, POWER, Q_, TEMPERATURE, VOLUMETRIC_FLOW, Kind, to_si
+from .units import FRACTION, POWER, Q_, TEMPERATURE, VOLUMETRIC_FLOW, WATER_PER_ENERGY, to_si
 
 __all__ = ["CoolingChain", "ChainResult", "default_electrical", "WATER_USE_EFFECTIVENESS"]
 
 #: WUE in SI: site water per IT energy [m³/J]; read it with ``.to("L/kWh")``.
-WATER_USE_EFFECTIVENESS = Kind("water use effectiveness", "m**3/J", "Q_(0.3, 'L/kWh')")
+WATER_USE_EFFECTIVENESS = WATER_PER_ENERGY
 
 UPS_DESIGN_LOADING = 0.8
 """IT load at the design point as a share of UPS (and PDU) rating (assumption:

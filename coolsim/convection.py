@@ -43,11 +43,8 @@ __all__ = [
 ]
 
 #: Acceleration (gravity) [m/s²]; local kind, candidate for ``coolsim.units``.
-ACCELERATION = Kind("acceleration", "m/s**2", "Q_(9.80665, 'm/s**2')")
+from .units import ACCELERATION, THERMAL_EXPANSION_COEFFICIENT  # noqa: E402  (defined in coolsim.units)
 #: Volumetric thermal expansion coefficient β [1/K]; local kind.
-THERMAL_EXPANSION_COEFFICIENT = Kind(
-    "volumetric thermal expansion coefficient", "1/K", "Q_(3.4e-3, '1/K')", "difference"
-)
 
 #: Standard acceleration of gravity [m/s²] (CGPM 1901, exact).
 STANDARD_GRAVITY = 9.80665

@@ -38,7 +38,7 @@ __all__ = [
 
 #: Per-kelvin slopes (fan speed rise per K).  Defined here because
 #: coolsim.units has no such kind (to be moved there).
-INVERSE_TEMPERATURE_DIFFERENCE = Kind("inverse temperature difference", "1/K", "Q_(0.03, '1/K')", "difference")
+from .units import INVERSE_TEMPERATURE_DIFFERENCE  # noqa: E402  (defined in coolsim.units)
 
 #: Fan model defaults.  Knee: the ASHRAE TC 9.9 recommended upper inlet
 #: temperature, 27 °C.  Slope: derived (see fan_power_vs_inlet).

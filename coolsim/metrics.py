@@ -39,7 +39,7 @@ __all__ = [
 
 #: Water volume per unit energy (WUE); SI m³/J, reported in L/kWh.
 #: Defined here because coolsim.units has no such kind (to be moved there).
-WATER_USE_INTENSITY = Kind("water volume per energy", "m**3/J", "Q_(1.8, 'L/kWh')")
+from .units import WATER_PER_ENERGY as WATER_USE_INTENSITY  # noqa: E402  (defined in coolsim.units)
 
 _GE1 = DIMENSIONLESS.spec(1.0, None)
 

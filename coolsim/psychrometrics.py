@@ -30,7 +30,7 @@ __all__ = [
 #: Standard sea-level pressure [Pa] (ASHRAE 2017 ch. 1 Table 1; eq. 3 at Z = 0).
 STANDARD_PRESSURE = 101325.0
 #: Specific volume [m³/kg] (per kg of dry air for moist air); not (yet) a kind in coolsim.units.
-SPECIFIC_VOLUME = Kind("specific volume", "m**3/kg", "Q_(0.85, 'm**3/kg')")
+from .units import SPECIFIC_VOLUME  # noqa: E402  (defined once, in coolsim.units)
 #: Humidity ratio [kg/kg], 0 ... 1 at the boundary; saturation is checked where T and p are known.
 HUMIDITY_RATIO = Kind("humidity ratio", "", "0.0105 or Q_(10.5, 'g/kg')").between(0.0, 1.0)
 #: Relative humidity, a fraction in [0, 1].

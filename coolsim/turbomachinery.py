@@ -57,11 +57,8 @@ __all__ = [
 ]
 
 #: Linear coefficient of a machine or system curve [Pa·s/m³] (kind local to this module).
-PRESSURE_PER_FLOW = Kind("pressure per volumetric flow", "Pa*s/m**3", "Q_(-20, 'Pa/(m**3/s)')")
+from .units import PRESSURE_PER_FLOW, PRESSURE_PER_FLOW_SQUARED  # noqa: E402  (defined in coolsim.units)
 #: Quadratic coefficient of a machine or system curve [Pa·s²/m⁶] (kind local to this module).
-PRESSURE_PER_FLOW_SQUARED = Kind(
-    "pressure per volumetric flow squared", "Pa*s**2/m**6", "Q_(-100, 'Pa/(m**3/s)**2')"
-)
 
 _SPEED = DIMENSIONLESS.positive()
 _EXPONENT = DIMENSIONLESS.spec(0.0, 3.0, lo_open=True)

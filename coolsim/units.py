@@ -86,6 +86,17 @@ __all__ = [
     "MONEY",
     "ENERGY_PRICE",
     "MONEY_RATE",
+    "SPECIFIC_VOLUME",
+    "MASS",
+    "HEAT_CAPACITY",
+    "ACCELERATION",
+    "THERMAL_EXPANSION_COEFFICIENT",
+    "INVERSE_TEMPERATURE_DIFFERENCE",
+    "PRESSURE_PER_FLOW",
+    "PRESSURE_PER_FLOW_SQUARED",
+    "KW_PER_TON",
+    "WATER_PER_ENERGY",
+    "FAILURE_RATE",
 ]
 
 #: pint's application registry, shared with the user's own Quantities.
@@ -383,6 +394,23 @@ FRACTION = DIMENSIONLESS.between(0.0, 1.0)
 MONEY = Kind("amount of money", "USD", "Q_(250000, 'USD')")
 ENERGY_PRICE = Kind("energy price", "USD/J", "Q_(0.08, 'USD/kWh') or Q_(8.9, 'cent/kWh')")
 MONEY_RATE = Kind("money per time", "USD/s", "Q_(4, 'USD/hour') or Q_(1.2e6, 'USD/year')")
+
+# Kinds used by a few modules (kept here so that each is defined once).
+SPECIFIC_VOLUME = Kind("specific volume", "m**3/kg", "Q_(0.85, 'm**3/kg')")
+MASS = Kind("mass", "kg", "Q_(800, 'kg')")
+HEAT_CAPACITY = Kind("heat capacity", "J/K", "Q_(400, 'J/K') or Q_(12, 'kJ/K')", "difference")
+ACCELERATION = Kind("acceleration", "m/s**2", "Q_(9.80665, 'm/s**2')")
+THERMAL_EXPANSION_COEFFICIENT = Kind(
+    "volumetric thermal expansion coefficient", "1/K", "Q_(3.4e-3, '1/K')", "difference"
+)
+INVERSE_TEMPERATURE_DIFFERENCE = Kind("inverse temperature difference", "1/K", "Q_(0.03, '1/K')", "difference")
+PRESSURE_PER_FLOW = Kind("pressure per volumetric flow", "Pa*s/m**3", "Q_(-20, 'Pa/(m**3/s)')")
+PRESSURE_PER_FLOW_SQUARED = Kind(
+    "pressure per volumetric flow squared", "Pa*s**2/m**6", "Q_(-100, 'Pa/(m**3/s)**2')"
+)
+KW_PER_TON = Kind("chiller efficiency (kW/ton)", "kW/refrigeration_ton", "Q_(0.6, 'kW/refrigeration_ton')")
+WATER_PER_ENERGY = Kind("water volume per energy (WUE)", "m**3/J", "Q_(1.8, 'L/kWh')")
+FAILURE_RATE = Kind("failure rate", "1/s", "Q_(1e-5, '1/hour')")
 
 
 def _wrap(kind, out):

@@ -47,7 +47,7 @@ _TON = 3516.8528420666667  # W per refrigeration ton (12,000 Btu_IT/h)
 #: Chiller efficiency in kW of electric input per refrigeration ton of cooling.
 #: Dimensionless in SI (W/W); this kind keeps the industry scale: a plain
 #: number is read as kW/ton.  (Defined here; candidate for ``coolsim.units``.)
-KW_PER_TON = Kind("chiller efficiency (kW/ton)", "kW/refrigeration_ton", "Q_(0.6, 'kW/refrigeration_ton')")
+from ..units import KW_PER_TON  # noqa: E402  (defined in coolsim.units)
 
 
 @quantity_io(returns=DIMENSIONLESS, t_evaporating=TEMPERATURE.positive(), t_condensing=TEMPERATURE.positive())

@@ -36,7 +36,7 @@ __all__ = [
 
 #: Failure rate: failures per unit time per unit of equipment [1/s]. Local
 #: kind (units.py has none yet): the lead may move it to ``coolsim/units.py``.
-FAILURE_RATE = Kind("failure rate", "1/s", "Q_(1e-5, '1/hour')")
+from ..units import FAILURE_RATE  # noqa: E402  (defined in coolsim.units)
 
 #: Boltzmann constant [J/K] (CODATA 2018, exact in the 2019 SI).
 BOLTZMANN = 1.380649e-23

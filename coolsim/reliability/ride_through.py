@@ -70,8 +70,7 @@ DEFAULT_DEVICE_HEAT_CAPACITY = 400.0
 plate (4180 J/(kg·K)), ≈ 400 J/K; the die and package add little."""
 
 # Kinds missing from coolsim.units (candidates to move there).
-HEAT_CAPACITY = Kind("heat capacity", "J/K", "Q_(400, 'J/K') or Q_(12, 'kJ/K')", "difference")
-MASS = Kind("mass", "kg", "Q_(800, 'kg')")
+from ..units import HEAT_CAPACITY, MASS  # noqa: E402  (defined in coolsim.units)
 
 _POS_T = TEMPERATURE.positive()
 # Gauss–Legendre 4-point rule on [-1, 1] for ∫cp dT (exact for cubic cp(T)).
