@@ -321,4 +321,4 @@ def test_solver_reports_non_convergence():
         return x - 300.0, np.full_like(x, np.nan)
 
     with pytest.raises(ConvergenceError, match="did not converge"):
-        ps._newton(fun, np.array([400.0]), np.array([200.0]), np.array([400.0]), "test", max_iter=3)
+        ps._core._newton(fun, np.array([400.0]), np.array([200.0]), np.array([400.0]), "test", max_iter=3)
