@@ -50,7 +50,9 @@ from .casefile import Table, parse_quantity, read_case_text
 from .chain import CoolingChain
 from .errors import CaseFileError, CoolsimError
 from .maintenance import MaintenancePolicy
+from .annual import design_site_for
 from .site import DESIGN_SITES, Site, design_site
+from .weather import CLIMATES, load_climate, weather_for
 from .units import FRACTION, LENGTH, TEMPERATURE, Q_, to_si
 
 __all__ = ["Case", "load_case", "case_from_text", "component_schema", "REFERENCE_CASE"]
@@ -71,10 +73,25 @@ class Case:
     architectures: dict  # name -> CoolingChain
     path: Path | None = None
     maintenance: object = None  # MaintenancePolicy
+    weather: object = None  # coolsim.weather.Weather for the annual results, or None
 
     def run(self) -> dict:
-        """Run every architecture; returns ``{name: ChainResult}`` in case order."""
+        """Run every architecture at the design point; ``{name: ChainResult}`` in case order."""
         return {name: chain.run(self.it_load, self.site, self.utilisation) for name, chain in self.architectures.items()}
+
+    def run_year(self) -> dict:
+        """Run every architecture over the case's weather year; ``{name: AnnualResult}``
+        (empty when the case has no hourly weather)."""
+        if self.weather is None:
+            return {}
+        from .annual import run_year
+
+        return {name: run_year(chain, self.it_load, self.weather, self.utilisation, design_site=self.site)
+                for name, chain in self.architectures.items()}
+
+    def with_weather(self, weather) -> "Case":
+        """The same case at another site's weather (design point from that weather)."""
+        return dataclasses.replace(self, weather=weather, site=design_site_for(weather))
 
 
 def load_case(path) -> Case:
@@ -114,7 +131,7 @@ def _build(root: Table, path) -> Case:
     utilisation = it.number("utilisation", FRACTION, default=1.0)
     it.finish()
     it_load = _it.ITLoad(server, racks=servers // per_rack, servers_per_rack=per_rack)
-    site = _site(root.table("site", required=True))
+    site, weather = _site(root.table("site", required=True))
     arch_table = root.table("architectures", required=True)
     chains = {}
     for arch_name, table in arch_table.tables().items():
@@ -125,21 +142,34 @@ def _build(root: Table, path) -> Case:
         raise CaseFileError("no architectures to compare: add at least one [architectures.<name>] table", path=path)
     policy = _override(MaintenancePolicy(), root.table("maintenance"))
     root.finish()
-    return Case(name, description, it_load, float(utilisation), site, chains, path, policy)
+    return Case(name, description, it_load, float(utilisation), site, chains, path, policy, weather)
 
 
-def _site(t: Table) -> Site:
+def _site(t: Table):
+    """The design site and, when known, the hourly weather of the case."""
+    weather = None
+    if t.has("weather"):
+        raw = t.string("weather")
+        try:
+            weather = weather_for(raw if raw in CLIMATES else (Path(t.path).parent / raw if t.path else raw))
+        except CoolsimError as err:
+            raise t.error("weather", str(err)) from None
     if t.has("design"):
         key = t.string("design", choices=DESIGN_SITES)
         t.finish()
-        return design_site(key)
+        if weather is None and key in CLIMATES:
+            weather = load_climate(key)
+        return design_site(key), weather
+    if weather is not None and not t.has("dry_bulb"):
+        t.finish()
+        return design_site_for(weather), weather
     label = t.string("name", default="custom site")
     db = t.quantity("dry_bulb", TEMPERATURE.between(223.15, 333.15), required=True)
     wb = t.quantity("wet_bulb", TEMPERATURE.between(223.15, 333.15), required=True)
     z = t.quantity("elevation", LENGTH.between(-500.0, 6000.0), default=Q_(0.0, "m"))
     t.finish()
     try:
-        return Site(label, db, wb, z)
+        return Site(label, db, wb, z), weather
     except CoolsimError as err:
         raise t.error("wet_bulb", str(err)) from None
 

@@ -46,18 +46,40 @@ def _compare(args) -> int:
     import json
 
     from .cases import REFERENCE_CASE, load_case
-    from .compare import comparison_json, format_table, maintenance_rows
+    from .compare import (annual_rows, comparison_json, economics_for, economics_rows, format_table,
+                          maintenance_rows)
 
     path = args.case if args.case is not None else REFERENCE_CASE
     case = load_case(path)
+    if args.site is not None:
+        from .weather import weather_for
+
+        case = case.with_weather(weather_for(args.site))
     results = case.run()
-    title = f"{case.name}\n{case.it_load.server_count:,} x {case.it_load.server.name}, " \
-            f"{case.it_load.gpu_count:,} GPUs, utilisation {case.utilisation:.0%}; site: {case.site.name}"
-    print(format_table(results, title, maintenance_rows(case, results)))
+    annual = case.run_year()
+    costs = economics_for(case, results, annual)
+    where = case.site.name if case.weather is None else f"{case.site.name}; weather year: {case.weather.name}"
+    title = (f"{case.name}\n{case.it_load.server_count:,} x {case.it_load.server.name}, "
+             f"{case.it_load.gpu_count:,} GPUs, utilisation {case.utilisation:.0%}; design site: {where}")
+    extra = [("— maintenance —", [""] * len(results))] + maintenance_rows(case, results)
+    if annual:
+        extra += [("— annual, hourly weather —", [""] * len(results))] + annual_rows(annual)
+    extra += [(f"— economics vs {next(iter(results))} —", [""] * len(results))] + economics_rows(costs)
+    print(format_table(results, title, extra))
     if args.json is not None:
-        doc = comparison_json(case, results)
+        doc = comparison_json(case, results, annual, costs)
         _write_atomic(args.json, json.dumps(doc, indent=2) + "\n")
         print(f"\nwrote {args.json}")
+    if args.plots is not None and annual:
+        from pathlib import Path
+
+        from .plotting import plot_energy_breakdown, plot_monthly_pue
+
+        out = Path(args.plots)
+        out.mkdir(parents=True, exist_ok=True)
+        plot_monthly_pue(annual, out / "monthly_pue.png")
+        plot_energy_breakdown(annual, out / "energy_breakdown.png")
+        print(f"wrote {out / 'monthly_pue.png'} and {out / 'energy_breakdown.png'}")
     return 0
 
 
@@ -89,12 +111,26 @@ def _parser() -> argparse.ArgumentParser:
     cmp_ = sub.add_parser("compare", help="compare cooling architectures for a case (default: the reference case)")
     cmp_.add_argument("case", nargs="?", default=None, help="case file (TOML); default: the built-in reference case")
     cmp_.add_argument("--json", metavar="PATH", default=None, help="also write the results as JSON")
+    cmp_.add_argument("--site", metavar="NAME|EPW", default=None,
+                      help="run at another site: a built-in climate (sterling-va, golden-co, tampa-fl, "
+                           "chicago-il, san-francisco-ca) or an EnergyPlus weather file")
+    cmp_.add_argument("--plots", metavar="DIR", default=None,
+                      help="save monthly PUE and annual energy-breakdown figures (PNG) in DIR")
     cmp_.set_defaults(func=_compare)
+    ep = sub.add_parser("energyplus", add_help=False,
+                        help="run the same air-cooled hall in EnergyPlus and coolsim, side by side "
+                             "(needs the energyplus extra)")
+    ep.set_defaults(func=None)
     return parser
 
 
 def main(argv=None) -> int:
     """Entry point of the ``coolsim`` command."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["energyplus"]:
+        from .energyplus.command import main as energyplus_main
+
+        return energyplus_main(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return args.func(args)

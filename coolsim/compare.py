@@ -130,15 +130,26 @@ def _ratio(x):
     return float(a) if a.ndim == 0 else a.tolist()
 
 
-def comparison_json(case, results: dict) -> dict:
+def comparison_json(case, results: dict, annual: dict | None = None, costs: dict | None = None) -> dict:
     """The JSON document of ``coolsim compare --json``.
 
     Top-level keys: ``coolsim_version``, ``case`` and one object per
     architecture, keyed by its name in the case (case files may not name an
-    architecture ``coolsim_version`` or ``case``).
+    architecture ``coolsim_version`` or ``case``).  Each architecture has the
+    design-point figures, a ``maintenance`` object, an ``annual`` object when
+    ``annual`` results are given and an ``economics`` object when ``costs`` are
+    given.
     """
+    econ = None
+    if costs:
+        from .economics.retrofit import economics_json
+
+        econ = economics_json(costs)["architectures"]
+    weather = getattr(case, "weather", None)
     out = {"coolsim_version": __version__, "case": {"name": case.name, "description": case.description,
-                                                    "path": None if case.path is None else str(case.path)}}
+                                                    "path": None if case.path is None else str(case.path),
+                                                    "site": case.site.name,
+                                                    "weather": None if weather is None else weather.name}}
     for name, r in results.items():
         s = r.summary()
         c = r.capture
@@ -171,6 +182,10 @@ def comparison_json(case, results: dict) -> dict:
 
             entry["maintenance"] = maintenance_summary(case.architectures[name], r, case.it_load,
                                                        case.maintenance).to_json()
+        if annual and name in annual:
+            entry["annual"] = annual[name].to_json()
+        if econ and name in econ:
+            entry["economics"] = econ[name]
         out[name] = entry
     return out
 
@@ -201,3 +216,38 @@ def buildup_markdown(results: dict) -> str:
                        ("TUE = ITUE × PUE = facility / compute", lambda r: r.tue)):
         lines.append(f"| {label} | " + " | ".join(f"{_scalar(get(r)):.3f}" for r in results.values()) + " |")
     return "\n".join(lines)
+
+
+def annual_rows(annual: dict) -> list[tuple[str, list[str]]]:
+    """Rows of annual figures (one cell per architecture) from ``{name: AnnualResult}``."""
+    if not annual:
+        return []
+    per = [dict(a.table_rows()) for a in annual.values()]
+    labels = list(per[0])
+    return [(f"{label}", [p.get(label, "—") for p in per]) for label in labels]
+
+
+def economics_for(case, results: dict, annual: dict | None = None):
+    """``{name: ArchitectureCosts}`` for a case: annual energy and water from the
+    weather year when available (else design-point power × 8,760 h), downtime from
+    the maintenance model."""
+    from .economics.costs import architecture_costs
+    from .maintenance import maintenance_summary
+
+    costs = {}
+    for name, r in results.items():
+        chain = case.architectures[name]
+        m = maintenance_summary(chain, r, case.it_load, case.maintenance)
+        downtime = m.downtime_per_server_year * case.it_load.server_count
+        kw = dict(server_downtime=downtime.to("s"), workflow=m.workflow, name=name)
+        if annual and name in annual:
+            kw.update(annual_energy=annual[name].facility_energy, annual_water=annual[name].water_use)
+        costs[name] = architecture_costs(chain, r, case.it_load, **kw)
+    return costs
+
+
+def economics_rows(costs: dict) -> list[tuple[str, list[str]]]:
+    """Headline economics rows for the comparison table (baseline: the first architecture)."""
+    from .economics.retrofit import table_rows
+
+    return table_rows(costs)

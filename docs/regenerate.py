@@ -7,7 +7,9 @@ reference default; ``tests/test_docs.py`` fails until the docs match.
 import pathlib
 import re
 
+from coolsim.annual import regenerate_doc as regenerate_annual_doc
 from coolsim.cases import REFERENCE_CASE, load_case, schema_markdown
+from coolsim.economics.retrofit import economics_markdown
 from coolsim.compare import buildup_markdown
 from coolsim.maintenance import maintenance_markdown
 
@@ -29,6 +31,8 @@ def main():
     results = case.run()
     _replace(DOCS / "reference_case.md", "GENERATED BUILDUP", buildup_markdown(results))
     _replace(DOCS / "maintenance.md", "GENERATED MAINTENANCE", maintenance_markdown(case, results))
+    _replace(DOCS / "economics.md", "GENERATED ECONOMICS", economics_markdown())
+    regenerate_annual_doc()
     print("docs regenerated")
 
 

@@ -129,3 +129,39 @@ def test_compare_prints_the_table_on_a_fresh_interpreter():
 def test_missing_case_file_is_an_error(tmp_path, capsys):
     assert main(["compare", str(tmp_path / "nope.toml")]) == 2
     assert "no such case file" in capsys.readouterr().err
+
+
+def test_json_has_annual_and_economics_objects(tmp_path):
+    out = tmp_path / "out.json"
+    assert main(["compare", "--json", str(out)]) == 0
+    doc = json.loads(out.read_text())
+    stock = pint.UnitRegistry()
+    for name in ("forced_air", "direct_to_chip", "immersion_single_phase", "immersion_two_phase"):
+        annual = doc[name]["annual"]
+        for key in ("pue", "tue", "wue", "facility_energy", "it_energy", "water_use", "economizer_hours",
+                    "mechanical_cooling_hours", "infeasible_hours"):
+            assert key in annual, (name, key)
+        assert stock.Quantity(annual["facility_energy"]["magnitude"], annual["facility_energy"]["units"]).to("MWh").magnitude > 1e5
+        econ = doc[name]["economics"]
+        for key in ("capex", "annual_opex", "energy_cost_per_year", "water_cost_per_year", "lost_revenue_per_year",
+                    "total_cost_of_ownership", "npv_vs_baseline", "payback", "power_share_of_cost"):
+            assert key in econ, (name, key)
+        assert econ["capex"]["units"] == "USD"
+    # the annual PUE is below the design-day PUE for every architecture
+    for name in ("forced_air", "direct_to_chip"):
+        assert doc[name]["annual"]["pue"] < doc[name]["pue"]
+
+
+def test_site_option_overrides_the_case_site(tmp_path, capsys):
+    out = tmp_path / "golden.json"
+    assert main(["compare", "--site", "golden-co", "--json", str(out)]) == 0
+    doc = json.loads(out.read_text())
+    assert "Golden" in doc["case"]["site"] and "Golden" in doc["case"]["weather"]
+    assert main(["compare", "--site", "goldn-co"]) == 2
+    assert "did you mean 'golden-co'" in capsys.readouterr().err
+
+
+def test_plots_option_writes_pngs(tmp_path):
+    assert main(["compare", "--plots", str(tmp_path / "figs")]) == 0
+    for name in ("monthly_pue.png", "energy_breakdown.png"):
+        assert (tmp_path / "figs" / name).stat().st_size > 10_000
