@@ -12,6 +12,7 @@ from coolsim.cases import REFERENCE_CASE, load_case, schema_markdown
 from coolsim.economics.retrofit import economics_markdown
 from coolsim.compare import buildup_markdown
 from coolsim.maintenance import maintenance_markdown
+from coolsim.validation import report_markdown
 
 DOCS = pathlib.Path(__file__).resolve().parent
 
@@ -33,6 +34,7 @@ def main():
     _replace(DOCS / "maintenance.md", "GENERATED MAINTENANCE", maintenance_markdown(case, results))
     _replace(DOCS / "economics.md", "GENERATED ECONOMICS", economics_markdown())
     regenerate_annual_doc()
+    _replace(DOCS / "validation_report.md", "GENERATED VALIDATION", report_markdown())
     print("docs regenerated")
 
 
