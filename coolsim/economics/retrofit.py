@@ -428,14 +428,18 @@ def table_rows(costs: dict, baseline: str | None = None, rate=DEFAULT_DISCOUNT_R
 
 # ---------------------------------------------------------------------------- the reference case page
 def reference_costs(case=None, prices=None, unit_costs=None) -> tuple:
-    """``(case, results, {name: ArchitectureCosts})`` of a case at its design point
-    (default the built-in reference case); annual energy = design-point facility
-    power × 8,760 h."""
+    """``(case, results, {name: ArchitectureCosts})`` of a case (default the built-in
+    reference case), priced as ``coolsim compare`` prices it: annual energy and water
+    from the case's weather year when it has one (else design-point power × 8,760 h),
+    server downtime from :mod:`coolsim.maintenance`."""
     from ..cases import REFERENCE_CASE, load_case
+    from ..compare import economics_for
     from .costs import architecture_costs
 
     case = load_case(REFERENCE_CASE) if case is None else case
     results = case.run()
+    if prices is None and unit_costs is None:
+        return case, results, economics_for(case, results, case.run_year())
     costs = {name: architecture_costs(chain, results[name], case.it_load, prices, unit_costs, name=name)
              for name, chain in case.architectures.items()}
     return case, results, costs
