@@ -1,9 +1,12 @@
 """The ``coolsim`` command line.
 
-``coolsim compare [CASE.toml] [--json PATH]`` compares the architectures of a
-case side by side (with no case: the built-in reference case, the founding
-article's 16,000-GPU cluster in Northern Virginia).  ``coolsim example``
-prints a short worked example of the physics.  Errors in user input end with a one-line
+``coolsim compare [CASE.toml] [--json PATH] [--site NAME|EPW] [--plots DIR]``
+compares the architectures of a case side by side (with no case: the built-in
+reference case, the founding article's 16,000-GPU cluster in Northern
+Virginia).  ``coolsim report [CASE] [--out DIR]`` writes the same comparison as
+a self-contained HTML report.  ``coolsim energyplus`` runs the air-cooled hall
+in EnergyPlus and coolsim side by side.  ``coolsim example`` prints a short
+worked example of the physics.  Errors in user input end with a one-line
 message and exit status 2, never a traceback.
 """
 
@@ -83,6 +86,12 @@ def _compare(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from .report.command import run
+
+    return run(args)
+
+
 def _write_atomic(path, text):
     import os
     import tempfile
@@ -117,6 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--plots", metavar="DIR", default=None,
                       help="save monthly PUE and annual energy-breakdown figures (PNG) in DIR")
     cmp_.set_defaults(func=_compare)
+    from .report.command import configure_parser as _report_args
+
+    rep = sub.add_parser("report", help="write a self-contained HTML report of a case (default: the reference case)")
+    _report_args(rep)
+    rep.set_defaults(func=_report)
     ep = sub.add_parser("energyplus", add_help=False,
                         help="run the same air-cooled hall in EnergyPlus and coolsim, side by side "
                              "(needs the energyplus extra)")
