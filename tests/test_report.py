@@ -177,12 +177,18 @@ def test_power_breakdown_adds_up_to_facility(results):
 
 
 # ----------------------------------------------------------------------------- JSON and CSV
-def test_json_parses_and_matches_compare(report, case, results):
+def test_json_parses_and_matches_compare(report, case, results, annual, economics):
+    # results.json is the document of `coolsim compare --json`, with the annual and
+    # economics objects the report was given.
     from coolsim.compare import comparison_json
 
     path, _ = report
     doc = json.loads((path.parent / "results.json").read_text())
-    assert doc == json.loads(json.dumps(comparison_json(case, results)))
+    expected = comparison_json(case, results, annual)
+    for name, entry in economics["architectures"].items():
+        expected[name]["economics"] = entry
+    assert doc == json.loads(json.dumps(expected))
+    assert "annual" in doc["forced_air"] and "economics" in doc["forced_air"]
 
 
 def test_csv_parses_with_units_and_numbers(report, results):

@@ -722,7 +722,8 @@ def write_report(case, out_dir, *, annual=None, economics=None, progress=None, r
         results = case.run()
     out = Path(out_dir)
     page = render_report(case, results, annual=annual, economics=economics, progress=progress)
-    doc = comparison_json(case, results, annual)
+    json_annual = {k: v for k, v in annual.items() if hasattr(v, "to_json")} if annual else None
+    doc = comparison_json(case, results, json_annual)
     if economics:
         per = economics.get("architectures", economics)
         for name, entry in per.items():
