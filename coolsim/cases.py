@@ -49,6 +49,7 @@ from . import it_equipment as _it
 from .casefile import Table, parse_quantity, read_case_text
 from .chain import CoolingChain
 from .errors import CaseFileError, CoolsimError
+from .economics.settings import EconomicsSettings
 from .maintenance import MaintenancePolicy
 from .annual import design_site_for
 from .site import DESIGN_SITES, Site, design_site
@@ -74,6 +75,7 @@ class Case:
     path: Path | None = None
     maintenance: object = None  # MaintenancePolicy
     weather: object = None  # coolsim.weather.Weather for the annual results, or None
+    economics: object = None  # EconomicsSettings
 
     def run(self) -> dict:
         """Run every architecture at the design point; ``{name: ChainResult}`` in case order."""
@@ -141,8 +143,17 @@ def _build(root: Table, path) -> Case:
     if not chains:
         raise CaseFileError("no architectures to compare: add at least one [architectures.<name>] table", path=path)
     policy = _override(MaintenancePolicy(), root.table("maintenance"))
+    econ_table = root.table("economics")
+    if econ_table is not None:
+        prices = econ_table.data.get("prices")
+        if isinstance(prices, dict) and "gpu_hour" in prices:
+            raise econ_table.error("prices", "set the GPU-hour price once, as gpu_hour_price in [maintenance]")
+    economics = _override(EconomicsSettings(), econ_table)
+    if economics.baseline and economics.baseline not in chains:
+        raise CaseFileError(f"economics baseline '{economics.baseline}' is not an architecture of the case "
+                            f"({', '.join(chains)})", path=path, key="economics.baseline")
     root.finish()
-    return Case(name, description, it_load, float(utilisation), site, chains, path, policy, weather)
+    return Case(name, description, it_load, float(utilisation), site, chains, path, policy, weather, economics)
 
 
 def _site(t: Table):

@@ -67,7 +67,8 @@ def _compare(args) -> int:
     extra = [("— maintenance —", [""] * len(results))] + maintenance_rows(case, results)
     if annual:
         extra += [("— annual, hourly weather —", [""] * len(results))] + annual_rows(annual)
-    extra += [(f"— economics vs {next(iter(results))} —", [""] * len(results))] + economics_rows(costs)
+    baseline = (case.economics.baseline if case.economics is not None else None) or next(iter(results))
+    extra += [(f"— economics vs {baseline} —", [""] * len(results))] + economics_rows(costs, case)
     print(format_table(results, title, extra))
     if args.json is not None:
         doc = comparison_json(case, results, annual, costs)

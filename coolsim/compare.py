@@ -144,7 +144,7 @@ def comparison_json(case, results: dict, annual: dict | None = None, costs: dict
     if costs:
         from .economics.retrofit import economics_json
 
-        econ = economics_json(costs)["architectures"]
+        econ = economics_json(costs, **_econ_args(case))["architectures"]
     weather = getattr(case, "weather", None)
     out = {"coolsim_version": __version__, "case": {"name": case.name, "description": case.description,
                                                     "path": None if case.path is None else str(case.path),
@@ -231,23 +231,36 @@ def economics_for(case, results: dict, annual: dict | None = None):
     """``{name: ArchitectureCosts}`` for a case: annual energy and water from the
     weather year when available (else design-point power × 8,760 h), downtime from
     the maintenance model."""
+    import dataclasses
+
     from .economics.costs import architecture_costs
+    from .economics.settings import EconomicsSettings
     from .maintenance import maintenance_summary
 
+    settings = getattr(case, "economics", None) or EconomicsSettings()
+    prices = dataclasses.replace(settings.prices, gpu_hour=case.maintenance.gpu_hour_price)
     costs = {}
     for name, r in results.items():
         chain = case.architectures[name]
         m = maintenance_summary(chain, r, case.it_load, case.maintenance)
         downtime = m.downtime_per_server_year * case.it_load.server_count
-        kw = dict(server_downtime=downtime.to("s"), workflow=m.workflow, name=name)
+        kw = dict(server_downtime=downtime.to("s"), workflow=m.workflow, name=name, prices=prices,
+                  unit_costs=settings.unit_costs)
         if annual and name in annual:
             kw.update(annual_energy=annual[name].facility_energy, annual_water=annual[name].water_use)
         costs[name] = architecture_costs(chain, r, case.it_load, **kw)
     return costs
 
 
-def economics_rows(costs: dict) -> list[tuple[str, list[str]]]:
-    """Headline economics rows for the comparison table (baseline: the first architecture)."""
+def _econ_args(case):
+    from .economics.settings import EconomicsSettings
+
+    s = getattr(case, "economics", None) or EconomicsSettings()
+    return dict(baseline=s.baseline or None, rate=s.discount_rate, horizon=s.horizon, mode=s.mode)
+
+
+def economics_rows(costs: dict, case=None) -> list[tuple[str, list[str]]]:
+    """Headline economics rows for the comparison table (baseline: the case's, else the first)."""
     from .economics.retrofit import table_rows
 
-    return table_rows(costs)
+    return table_rows(costs, **(_econ_args(case) if case is not None else {}))

@@ -165,3 +165,36 @@ def test_plots_option_writes_pngs(tmp_path):
     assert main(["compare", "--plots", str(tmp_path / "figs")]) == 0
     for name in ("monthly_pue.png", "energy_breakdown.png"):
         assert (tmp_path / "figs" / name).stat().st_size > 10_000
+
+
+def test_case_sets_prices_rate_and_horizon():
+    # A higher electricity price and a lower discount rate make the direct-to-chip
+    # retrofit more attractive: NPV rises (economics hypothesis property, end to end).
+    from coolsim.compare import comparison_json, economics_for
+
+    def npv(extra):
+        case = case_from_text(REFERENCE_TEXT + extra)
+        res = case.run()
+        doc = comparison_json(case, res, None, economics_for(case, res, None))
+        return doc["direct_to_chip"]["economics"]["npv_vs_baseline"]["magnitude"]
+
+    base = npv("")
+    assert npv('\n[economics.prices]\nelectricity = "12 cent/kWh"\n') > base
+    assert npv("\n[economics]\ndiscount_rate = 0.04\n") > base
+
+
+@pytest.mark.parametrize(
+    "extra, key",
+    [
+        ("[economics]\ndiscount_rate = -1.0\n", "discount_rate"),
+        ('[economics]\nhorizon = "0 year"\n', "horizon"),
+        ('[economics.prices]\nelectricity = "-1 USD/kWh"\n', "electricity"),
+        ('[economics.prices]\nelectricity = "1 USD/kg"\n', "electricity"),
+        ('[economics.prices]\nelectricity = "0.08 kWh"\n', "electricity"),
+        ('[economics.prices]\ngpu_hour = "3 USD/hour"\n', "maintenance"),
+        ('[economics]\nbaseline = "air"\n', "baseline"),
+    ],
+)
+def test_bad_economics_inputs(extra, key):
+    with pytest.raises(CaseFileError, match=key):
+        case_from_text(REFERENCE_TEXT + "\n" + extra)

@@ -68,7 +68,9 @@ def run(args) -> int:
     out = Path(args.out) if args.out is not None else default_out_dir(args.case)
     results = case.run()
     annual = case.run_year() or None
-    economics = economics_json(economics_for(case, results, annual))
+    from ..compare import _econ_args
+
+    economics = economics_json(economics_for(case, results, annual), **_econ_args(case))
     try:
         path = write_report(case, out, annual=annual, economics=economics, results=results,
                             progress=text_progress())
