@@ -215,6 +215,8 @@ def _override(component, t: Table | None):
         slot = _arch.SLOTS.get(f.name)
         if slot is not None:
             changes[f.name] = _slot(t, f.name, slot, current)
+        elif isinstance(current, _coolants.Coolant) or f.name in ("coolant", "fluid"):
+            changes[f.name] = _value(t, f.name, current, value)  # fluids are given by name
         elif dataclasses.is_dataclass(current) and not isinstance(current, type):
             changes[f.name] = _override(current, t.table(f.name))
         else:
@@ -317,6 +319,8 @@ def component_schema(component, prefix="") -> list[tuple[str, str]]:
             rows.append((key, f"{choices} (reference: \"{current}\")" if current else choices))
             if value is not None and dataclasses.is_dataclass(value) and f.name != "air_class":
                 rows.extend(component_schema(value, key))
+        elif isinstance(value, _coolants.Coolant):
+            rows.append((key, f'"{value.name}" (a coolant or fluid by name)'))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             rows.extend(component_schema(value, key))
         elif isinstance(value, tuple):
