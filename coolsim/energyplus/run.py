@@ -96,18 +96,26 @@ def _errors(err_path):
 
 
 def read_sql(sql_path) -> tuple[dict, float]:
-    """Run-period sums by variable name [J] and ``Electricity:Facility`` [J] from ``eplusout.sql``."""
+    """Run-period values from ``eplusout.sql`` and ``Electricity:Facility`` [J].
+
+    Each variable appears under its name (summed over keys: energies [J]) and under
+    ``"KEY:name"`` for each key (for rate or state variables this is the run-period average).
+    """
     con = sqlite3.connect(f"file:{pathlib.Path(sql_path)}?mode=ro", uri=True)
     try:
         rows = con.execute(
-            "SELECT d.Name, SUM(r.Value) FROM ReportData r JOIN ReportDataDictionary d "
+            "SELECT d.KeyValue, d.Name, SUM(r.Value) FROM ReportData r JOIN ReportDataDictionary d "
             "ON r.ReportDataDictionaryIndex = d.ReportDataDictionaryIndex "
-            "WHERE d.ReportingFrequency = 'Run Period' GROUP BY d.Name").fetchall()
+            "WHERE d.ReportingFrequency = 'Run Period' GROUP BY d.KeyValue, d.Name").fetchall()
     except sqlite3.Error as err:
         raise EnergyPlusError(f"cannot read {sql_path}: {err}") from None
     finally:
         con.close()
-    energy = {name: float(v) for name, v in rows}
+    energy = {}
+    for key, name, v in rows:
+        energy[name] = energy.get(name, 0.0) + float(v)
+        if key:
+            energy[f"{key.upper()}:{name}"] = float(v)
     return energy, energy.get("Electricity:Facility", float("nan"))
 
 
