@@ -69,6 +69,10 @@ class Site:
     elevation : pint.Quantity, optional
         Elevation above sea level [m]; sets the barometric pressure through the
         standard atmosphere (ASHRAE HoF 2017 ch. 1 eq. 3).  Default 0 m.
+    dew_point : pint.Quantity, optional
+        Outdoor dew point, when known (weather files record it) [K]; the
+        humidity ratio then follows in closed form instead of being solved
+        from the wet bulb.  Default: derived from dry and wet bulb.
 
     Examples
     --------
@@ -81,6 +85,7 @@ class Site:
     dry_bulb: object
     wet_bulb: object
     elevation: object = field(default_factory=lambda: Q_(0.0, "m"))
+    dew_point: object = None
 
     def __post_init__(self):
         db = to_si(self.dry_bulb, _AMBIENT, "dry_bulb")
@@ -89,8 +94,14 @@ class Site:
         if np.any(np.asarray(wb) > np.asarray(db) + 1e-9):
             raise OutOfRangeError(f"parameter 'wet_bulb' must not exceed 'dry_bulb' at site '{self.name}'")
         p = float(_psy.standard_atmosphere_pressure.si(z))
-        w = _psy.humidity_ratio_from_wet_bulb.si(db, wb, p)
-        dp = _psy.dew_point.si(w, p)
+        if self.dew_point is None:
+            w = _psy.humidity_ratio_from_wet_bulb.si(db, wb, p)
+            dp = _psy.dew_point.si(w, p)
+        else:
+            dp = to_si(self.dew_point, _AMBIENT, "dew_point")
+            if np.any(np.asarray(dp) > np.asarray(wb) + 1e-6):
+                raise OutOfRangeError(f"parameter 'dew_point' must not exceed 'wet_bulb' at site '{self.name}'")
+            w = _psy.humidity_ratio_from_dew_point.si(dp, p)
         object.__setattr__(self, "_si", SiteSI(self.name, db, wb, p, w, dp))
 
     @property

@@ -145,7 +145,7 @@ class Weather:
         return f"Weather({self.name!r}, {len(self)} records, elevation {self.elevation.m:g} m)"
 
     def site(self) -> Site:
-        """The hourly :class:`~coolsim.site.Site` (dry bulb, wet bulb and elevation arrays).
+        """The hourly :class:`~coolsim.site.Site` (dry bulb, wet bulb, dew point and elevation).
 
         Returns
         -------
@@ -158,7 +158,7 @@ class Weather:
         >>> s.si.dry_bulb.shape
         (8760,)
         """
-        return Site(self.name, self.dry_bulb, self.wet_bulb, self.elevation)
+        return Site(self.name, self.dry_bulb, self.wet_bulb, self.elevation, self.dew_point)
 
     def monthly_mean(self, quantity: str = "dry_bulb"):
         """Mean of one hourly quantity for each calendar month present.
