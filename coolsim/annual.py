@@ -127,36 +127,30 @@ def annual_si(result: ChainResult, months=None) -> dict:
     ``infeasible_hours``, ``infeasible_reasons`` and ``advisories``
     (reason -> hours).
     """
-    fac = np.asarray(result._facility(), float)
-    shape = fac.shape if fac.ndim else (1,)
-    fac = _b(fac, shape)
+    fac, shape = _facility(result)
     it = _b(result.capture.it_power, shape)
-    energy = {k: np.sum(_b(get(result), shape), axis=-1) * HOUR for k, (_, get) in SUBSYSTEMS.items()}
+    powers = {k: _b(get(result), shape) for k, (_, get) in SUBSYSTEMS.items()}  # each subsystem evaluated once
+    energy = {k: np.sum(p, axis=-1) * HOUR for k, p in powers.items()}
     energy["facility"] = np.sum(fac, axis=-1) * HOUR
     energy["compute"] = np.sum(_b(result.capture.compute_power, shape), axis=-1) * HOUR
     out = {"energy": energy}
     if months is not None:
         onehot = (np.asarray(months)[None, :] == np.arange(1, 13)[:, None]).astype(float) * HOUR  # (12, hours)
-        monthly = {k: _b(get(result), shape) @ onehot.T for k, (_, get) in SUBSYSTEMS.items()}
+        monthly = {k: p @ onehot.T for k, p in powers.items()}
         monthly["facility"] = fac @ onehot.T
         monthly["compute"] = _b(result.capture.compute_power, shape) @ onehot.T
         out["monthly_energy"] = monthly
-    water = np.sum(_b(result.rejection.water_use, shape), axis=-1) * HOUR
-    out["water"] = water
-    out["pue"] = energy["facility"] / energy["it"]
-    out["tue"] = energy["facility"] / energy["compute"]
-    out["wue"] = water / energy["it"]
+    _metrics(out, result, energy, shape)
     hourly = fac / it
     out["pue_min"], out["pue_p50"], out["pue_max"] = (np.min(hourly, -1), np.median(hourly, -1), np.max(hourly, -1))
-    modes = [np.broadcast_to(np.asarray(p.mode), shape) for p in result.rejection.plants]
-    worst = np.max(np.stack(modes), axis=0) if modes else np.zeros(shape, np.int8)
+    modes = _modes(result, shape)
+    worst = _worst(modes, shape)
     out["stream_free_hours"] = tuple(np.sum(m <= CoolingMode.TOWER, axis=-1) for m in modes)
     out["economizer_hours"] = np.sum(worst <= CoolingMode.TOWER, axis=-1)
     out["partial_hours"] = np.sum(worst == CoolingMode.PARTIAL, axis=-1)
     out["mechanical_hours"] = np.sum(worst == CoolingMode.MECHANICAL, axis=-1)
     out["chiller_hours"] = np.sum(_b(result.rejection.chiller_power, shape) > 0.0, axis=-1)
-    feas = np.broadcast_to(result.feasibility.feasible, shape)
-    out["infeasible_hours"] = np.sum(~feas, axis=-1)
+    out["infeasible_hours"] = _infeasible_hours(result, shape)
     masks = {}
     for reason, mask in result.feasibility.reasons:  # a reason may appear more than once: union of its masks
         m = np.broadcast_to(np.asarray(mask, bool), shape)
@@ -164,6 +158,58 @@ def annual_si(result: ChainResult, months=None) -> dict:
     out["infeasible_reasons"] = {k: np.sum(m, -1) for k, m in masks.items() if not k.startswith("advisory")}
     out["advisories"] = {k: np.sum(m, -1) for k, m in masks.items() if k.startswith("advisory")}
     return out
+
+
+def _sweep_si(result: ChainResult) -> dict:
+    """The part of :func:`annual_si` a sweep keeps, computed the same way (bit for bit).
+
+    Keys: ``energy`` (``facility``, ``it``, ``compute`` only), ``water``, ``pue``,
+    ``tue``, ``wue``, ``economizer_hours``, ``mechanical_hours``, ``infeasible_hours``.
+    """
+    fac, shape = _facility(result)
+    energy = {"it": np.sum(_b(result.capture.it_power, shape), axis=-1) * HOUR,
+              "facility": np.sum(fac, axis=-1) * HOUR,
+              "compute": np.sum(_b(result.capture.compute_power, shape), axis=-1) * HOUR}
+    out = {"energy": energy}
+    _metrics(out, result, energy, shape)
+    worst = _worst(_modes(result, shape), shape)
+    out["economizer_hours"] = np.sum(worst <= CoolingMode.TOWER, axis=-1)
+    out["mechanical_hours"] = np.sum(worst == CoolingMode.MECHANICAL, axis=-1)
+    out["infeasible_hours"] = _infeasible_hours(result, shape)
+    return out
+
+
+def _facility(result):
+    fac = np.asarray(result._facility(), float)
+    shape = fac.shape if fac.ndim else (1,)
+    return _b(fac, shape), shape
+
+
+def _metrics(out, result, energy, shape):
+    water = np.sum(_b(result.rejection.water_use, shape), axis=-1) * HOUR
+    out["water"] = water
+    out["pue"] = energy["facility"] / energy["it"]
+    out["tue"] = energy["facility"] / energy["compute"]
+    out["wue"] = water / energy["it"]
+
+
+def _modes(result, shape):
+    return [np.broadcast_to(np.asarray(p.mode), shape) for p in result.rejection.plants]
+
+
+def _worst(modes, shape):
+    """Element-wise worst (highest) mode over the plant streams."""
+    if not modes:
+        return np.zeros(shape, np.int8)
+    worst = modes[0]
+    for m in modes[1:]:
+        worst = np.maximum(worst, m)
+    return worst
+
+
+def _infeasible_hours(result, shape):
+    feas = np.broadcast_to(result.feasibility.feasible, shape)
+    return np.sum(~feas, axis=-1)
 
 
 def _scalar(x):

@@ -37,18 +37,26 @@ By default towers and dry coolers are sized to the heat each element rejects
 equals the sink's design fan-power ratio times the heat rejected.  An annual
 run passes the design-day heat instead (``design_heat``), so that the sink
 runs at part load — slower fans, by the cube law — in cooler hours.
+
+Arrays: what depends only on the stream (loop flow and pumps, the sink's
+size) is computed at the stream's shape and then spread over the hours;
+configurations whose streams repeat (in a sweep) are served once
+(:func:`_serve`).  The numbers are those of element-by-element evaluation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
 from . import pumps as _pumps
 from .capture.base import Circuit
+from .errors import CoolsimError
 from .feasibility import Feasibility
 from .rejection import CarnotChiller, CoolingMode, CoolingTower, DryCooler, EIRChiller, economizer_mode
+from .rejection.economizer import _decide as _economizer_decide
+from .rejection.economizer import _validate as _economizer_validate
 from .units import DIMENSIONLESS, POWER, PRESSURE, Q_, TEMPERATURE_DIFFERENCE, to_si
 
 __all__ = ["PlantPumps", "Plant", "PlantResult", "HeatRejection", "RejectionResult"]
@@ -191,16 +199,32 @@ class Plant:
     def _sink_approach(self):
         return self.sink._s.design_approach
 
-    def _sink_operation(self, heat, t_setpoint, site, design_heat=None):
+    def _sink_operation(self, heat, t_setpoint, site, design_heat=None, heat_rows=None):
         """Fan power [W] and water use [m³/s] of the sink rejecting ``heat`` [W], sized to
         ``design_heat`` [W] (default: to ``heat`` itself, element by element), making
-        water at ``t_setpoint`` [K] with the least fan power."""
-        size = heat if design_heat is None else np.broadcast_to(design_heat, np.shape(heat))
-        design = POWER.quantity(np.where(size > 0.0, size, 1.0))  # 1 W where idle: no division by zero
-        sink = replace(self.sink, design_heat_rejection=design)
+        water at ``t_setpoint`` [K] with the least fan power.  ``heat_rows``: the
+        same heat before it was broadcast over the hours, if it is constant along them."""
+        sink = None
+        if design_heat is not None:
+            # size the sink with the design heat at its own (per-configuration) shape: the
+            # same values element by element as broadcasting it to the hours first
+            d = np.asarray(design_heat, float)
+            np.broadcast_to(d, np.shape(heat))  # the shape check of the general path
+            try:
+                sink = replace(self.sink, design_heat_rejection=POWER.quantity(np.where(d > 0.0, d, 1.0)))
+            except CoolsimError:
+                sink = None  # let the general path report it, with its element indices
+        if sink is None:
+            size = heat if design_heat is None else np.broadcast_to(design_heat, np.shape(heat))
+            design = POWER.quantity(np.where(size > 0.0, size, 1.0))  # 1 W where idle: no division by zero
+            sink = replace(self.sink, design_heat_rejection=design)
         if self._is_tower:
+            if type(sink).operate_si is CoolingTower.operate_si:  # the setpoint array is ours to overwrite
+                return sink._plant_duty_si(heat, site.wet_bulb, t_setpoint, consume=True, heat_rows=heat_rows)
             op = sink.operate_si(heat, site.wet_bulb, t_setpoint)
             return op.fan_power, op.makeup
+        if type(sink).operate_si is DryCooler.operate_si:
+            return sink._plant_duty_si(heat, t_setpoint, site.dry_bulb, site.wet_bulb)
         op = sink.operate_si(heat, t_setpoint, site.dry_bulb, site.wet_bulb)
         return op.fan_power, op.water
 
@@ -224,13 +248,16 @@ class Plant:
         cooler (the heat it rejects at design, chiller heat included); by
         default each element is its own design.  Annual runs pass the design-day
         heat so that cool hours run the sink at part load.
+
+        Quantities that depend only on the stream (loop flow and pump power)
+        are computed at the stream's shape and only then spread over the
+        hours; everything else is computed once, at the full shape.
         """
         s = self._si
         q = np.asarray(stream.heat, float)
         ts = np.asarray(stream.supply_temperature, float)
         tr = np.asarray(stream.return_temperature, float)
         shape = np.broadcast_shapes(q.shape, ts.shape, tr.shape, np.shape(site.dry_bulb))
-        q, ts, tr = (np.broadcast_to(a, shape) for a in (q, ts, tr))
         approach = self._sink_approach()
         kw = dict(tower_approach=approach, dry_cooler_approach=None) if self._is_tower else \
             dict(tower_approach=None, dry_cooler_approach=approach)
@@ -239,37 +266,71 @@ class Plant:
             # adiabatic pads: the coil sees air pre-cooled towards the wet bulb
             eff = self.sink.precooler._s.saturation_effectiveness
             t_air = site.dry_bulb - eff * (site.dry_bulb - site.wet_bulb)
-        eco = economizer_mode.si(ts, tr, site.wet_bulb, t_air, hx_approach=s["hx"], **kw)
-        mode = np.broadcast_to(np.asarray(eco.mode), shape)
-        free = np.broadcast_to(np.asarray(eco.free_fraction, float), shape)
-        t_sink = np.broadcast_to(np.asarray(eco.t_condenser, float), shape)
-        loop_pumps, flow = self.pumps.loop_power_si(q, tr - ts)
+        if np.any(ts >= tr):  # the economizer's own check, with the element index of the full shape
+            economizer_mode.si(np.broadcast_to(ts, shape), np.broadcast_to(tr, shape), site.wet_bulb, t_air,
+                               hx_approach=s["hx"], **kw)
+        _economizer_validate(ts, tr, site.wet_bulb, t_air, **kw)
+        mode, free, t_sink, _, _, _, _ = _economizer_decide(ts, tr, site.wet_bulb, t_air, hx_approach=s["hx"], **kw)
+        free_cooled = mode <= CoolingMode.TOWER
+        if not shape:  # a scalar run: the mode as the economizer's scalar result gives it
+            mode = np.asarray(CoolingMode(int(mode)))
+        mode = np.broadcast_to(mode, shape)
+        loop_pumps, flow = self.pumps.loop_power_si(q, tr - ts)  # per stream, not per hour
+        flow = _spread(flow, shape)
+        heat = np.broadcast_to(q, shape)
         if self.chiller is None:
-            free_only = mode <= CoolingMode.TOWER
+            free_only = _spread(free_cooled, shape)
             feas = Feasibility.check(
                 free_only,
                 f"{self.label or 'plant'}: the {'tower' if self._is_tower else 'dry cooler'} cannot reach the "
                 "required supply temperature and there is no chiller",
             )
-            fan, water = self._sink_operation(q, self._setpoint(mode, ts, site), site, design_heat)
+            fan, water = self._sink_operation(heat, self._setpoint(mode, ts, site), site, design_heat, heat_rows=q)
             zero = np.zeros(shape)
-            return PlantResult(zero, fan, loop_pumps, water, np.where(free_only, 1.0, free), mode, flow, feas, q)
+            if free.shape == np.shape(free_only):
+                np.copyto(free, 1.0, where=free_only)  # where(free_only, 1.0, free), in place
+            else:
+                free = np.where(free_only, 1.0, free)
+            return PlantResult(zero, fan, _spread(loop_pumps, shape), water, _spread(free, shape), mode, flow, feas, heat)
         if self.economizer:
-            chiller_share = np.where(mode <= CoolingMode.TOWER, 0.0, 1.0 - free)
+            chiller_share = np.subtract(1.0, free, out=np.empty(np.shape(free)))
+            np.copyto(chiller_share, 0.0, where=free_cooled)
         else:
             chiller_share = np.ones(shape)
             mode = np.full(shape, CoolingMode.MECHANICAL, np.int8)
-            free = np.zeros(shape)
         load = q * chiller_share
         t_cond = np.maximum(t_sink, ts + s["lift"])
-        op = self.chiller.power_si(load, ts, t_cond)
-        chiller_power = np.where(load > 0, op.power, 0.0)
+        # the chiller sees the supply temperature at the shape it saw before (same broadcasting)
+        ts_chiller = ts if np.broadcast_shapes(ts.shape, np.shape(t_cond)) == shape else np.broadcast_to(ts, shape)
+        op = self.chiller.power_si(load, ts_chiller, t_cond)
+        loaded = load > 0
+        chiller_power = np.where(loaded, op.power, 0.0)
         rejected = q + chiller_power
         fan, water = self._sink_operation(rejected, self._setpoint(mode, ts, site), site, design_heat)
-        cond_pumps = np.where(load > 0, self.pumps.condenser_power_si(rejected), 0.0) if self._is_tower else 0.0
+        if self._is_tower:
+            cond_pumps = self.pumps.condenser_power_si(rejected)
+            if isinstance(cond_pumps, np.ndarray) and cond_pumps.ndim and cond_pumps.shape == np.shape(loaded):
+                np.copyto(cond_pumps, 0.0, where=~loaded)
+                cond_pumps += loop_pumps  # loop + condenser pumps (the sum commutes)
+                pump_power = cond_pumps
+            else:
+                pump_power = loop_pumps + np.where(loaded, cond_pumps, 0.0)
+        else:
+            pump_power = loop_pumps + 0.0
         feas = op.feasibility
-        return PlantResult(chiller_power, fan, loop_pumps + cond_pumps, water, 1.0 - chiller_share, mode, flow, feas,
-                           rejected)
+        if chiller_share.ndim:
+            free_fraction = np.subtract(1.0, chiller_share, out=chiller_share)
+        else:
+            free_fraction = 1.0 - chiller_share
+        return PlantResult(_spread(chiller_power, shape), fan, _spread(pump_power, shape), water,
+                           _spread(free_fraction, shape), mode, flow, feas, _spread(rejected, shape))
+
+
+def _spread(x, shape):
+    """``x`` as a fresh array of ``shape`` (itself when it already has that shape)."""
+    if np.shape(x) == shape:
+        return x
+    return np.array(np.broadcast_to(x, shape))
 
 
 @dataclass(frozen=True)
@@ -315,10 +376,94 @@ class HeatRejection:
             liquid = stream.circuit is Circuit.FACILITY_WATER
             plant = self.facility_water if (liquid and self.facility_water is not None) else self.chilled_water
             design = None if design_heats is None else design_heats[i]
-            results.append(plant.serve_si(stream, site, design))
+            results.append(_serve(plant, stream, site, design))
         feas = Feasibility.ok()
-        totals = [0.0, 0.0, 0.0, 0.0]
         for r in results:
             feas = feas & r.feasibility
-            totals = [t + v for t, v in zip(totals, (r.chiller_power, r.sink_fan_power, r.pump_power, r.water_use))]
+        totals = [_total([getattr(r, k) for r in results]) for k in ("chiller_power", "sink_fan_power", "pump_power",
+                                                                      "water_use")]
         return RejectionResult(tuple(results), *totals, feas)
+
+
+def _total(values):
+    """Sum of the plants' arrays, in stream order: ``0.0 + v0 + v1 + ...``.
+
+    With two or more plants the leading ``0.0 +`` is dropped (it can only turn a
+    ``-0.0`` into ``+0.0``) and the rest is accumulated in place.
+    """
+    if len(values) < 2:
+        return sum(values, 0.0)
+    total = values[0] + values[1]
+    for v in values[2:]:
+        if isinstance(total, np.ndarray) and total.shape == np.broadcast_shapes(total.shape, np.shape(v)):
+            total += v
+        else:
+            total = total + v
+    return total
+
+
+# ---------------------------------------------------------------------------
+# configurations that repeat: serve each distinct one once
+# ---------------------------------------------------------------------------
+def _serve(plant, stream, site, design):
+    """``plant.serve_si(stream, site, design)``, computing each distinct configuration once.
+
+    In a sweep the stream arrays have one row per configuration and are
+    constant along the hours, and a swept parameter often changes only one
+    of the streams (the liquid-side supply temperature leaves the air-side
+    stream alone).  Rows whose stream values and design heat are the same,
+    bit for bit, give the same hourly results, so the plant is run on the
+    distinct rows only and its arrays are expanded back (a row copy).  Every
+    element is the value the full run computes.  Anything unusual (other
+    shapes, other plant types, an error) takes the full run.
+    """
+    if type(plant) is Plant:
+        rows = _distinct_rows(stream, site, design)
+        if rows is not None:
+            first, inverse, n = rows
+            pick = (lambda a: np.broadcast_to(np.asarray(a, float), (n, 1))[first])
+            reduced = replace(stream, heat=pick(stream.heat), supply_temperature=pick(stream.supply_temperature),
+                              return_temperature=pick(stream.return_temperature))
+            try:
+                r = plant.serve_si(reduced, site, None if design is None else pick(design))
+            except Exception:  # noqa: BLE001 - the full run below raises it with full-shape indices
+                r = None
+            if r is not None:
+                return _expand_rows(r, inverse, first.size)
+    return plant.serve_si(stream, site, design)
+
+
+def _distinct_rows(stream, site, design):
+    """``(first, inverse, n)`` when the stream is ``(n, 1)`` configurations × hours and has
+    repeated rows; else None."""
+    if np.ndim(site.dry_bulb) != 1 or np.shape(site.wet_bulb) != np.shape(site.dry_bulb):
+        return None
+    values = [stream.heat, stream.supply_temperature, stream.return_temperature] + ([] if design is None else [design])
+    shapes = [np.shape(v) for v in values]
+    if any(len(sh) not in (0, 2) or (len(sh) == 2 and sh[1] != 1) for sh in shapes):
+        return None
+    n = max((sh[0] for sh in shapes if sh), default=1)
+    if n < 2 or any(sh and sh[0] not in (1, n) for sh in shapes):
+        return None
+    keys = np.concatenate([np.broadcast_to(np.asarray(v, float), (n, 1)) for v in values], axis=1)
+    seen, first, inverse = {}, [], np.empty(n, np.intp)
+    for i, key in enumerate(map(bytes, keys)):  # equal bytes, equal results (-0.0 and NaNs kept apart)
+        j = seen.setdefault(key, len(first))
+        if j == len(first):
+            first.append(i)
+        inverse[i] = j
+    if len(first) == n:
+        return None
+    return np.array(first, np.intp), inverse, n
+
+
+def _expand_rows(result, inverse, rows):
+    """A PlantResult of distinct rows spread back to every configuration (fresh arrays)."""
+    def ex(x):
+        if isinstance(x, np.ndarray) and x.ndim == 2 and x.shape[0] == rows:
+            return np.take(x, inverse, axis=0)
+        return x
+    values = {f.name: ex(getattr(result, f.name)) for f in fields(result) if f.name != "feasibility"}
+    feas = result.feasibility
+    feas = Feasibility(ex(np.asarray(feas.feasible)), tuple((reason, ex(np.asarray(m))) for reason, m in feas.reasons))
+    return PlantResult(feasibility=feas, **values)

@@ -12,6 +12,15 @@ A component that refuses array parameters (its ``__post_init__`` insists on a
 scalar) is run configuration by configuration instead, with the same result;
 :attr:`SweepResult.vectorised` records which path each architecture took.
 
+What depends only on the configuration is computed once per configuration:
+the design point of every configuration in one run (its rows are the
+chunks' design points), the UPS/PDU/lighting losses without the hours axis
+(when the UPS carries only IT; checked bit for bit against the full
+evaluation on the first chunk), a plant stream that several configurations
+share (:func:`coolsim.plant._serve`), and only the annual totals a sweep
+keeps (:func:`coolsim.annual._sweep_si`).  Every number is the one the
+hourly chain run gives.
+
 Parameters are addressed by field name on the capture component, with dots
 for nested components (``"air_side.supply_temperature"``); a path starting
 with ``capture.``, ``rejection.`` or ``electrical.`` is taken from the chain
@@ -23,6 +32,7 @@ along its axis; a parameter no architecture has is an error.
 
 from __future__ import annotations
 
+import copy
 import csv
 import dataclasses
 from dataclasses import dataclass
@@ -30,8 +40,9 @@ from dataclasses import dataclass
 import numpy as np
 import pint
 
-from .annual import annual_si, design_site_for
-from .chain import CoolingChain
+from .annual import _sweep_si, design_site_for
+from .chain import CoolingChain, default_electrical
+from .electrical import ElectricalChain
 from .errors import OutOfRangeError
 from .units import Q_
 
@@ -209,10 +220,105 @@ def _values(flat, units, sl, column=True):
     return out
 
 
-def _run_chunk(chain, it_load, site_si, dsite, util, months, names, flat, units, sl, column=True):
+def _design_all(chain, it_load, dsite, names, flat, units, n_cfg):
+    """The design-point run of every configuration at once (arrays of ``(n_cfg, 1)``), or None.
+
+    Each configuration's design point depends only on its own parameters, so
+    the rows of this one run are the design runs of the chunks.  If it cannot
+    be had (a component that takes only scalars, an error), None: the chunks
+    then run their own design points, as they always did.
+    """
+    if n_cfg < 2:
+        return None
+    try:
+        return _apply(chain, names, _values(flat, units, slice(0, n_cfg))).run(it_load, dsite, 1.0)
+    except Exception:  # noqa: BLE001 - the per-chunk path reports it exactly as before
+        return None
+
+
+def _rows(x, sl, n):
+    """A result with the configuration rows ``sl`` of every ``(n, ...)`` array (other values as they are)."""
+    if isinstance(x, np.ndarray):
+        return x[sl] if x.ndim >= 2 and x.shape[0] == n else x
+    if isinstance(x, tuple):
+        items = [_rows(v, sl, n) for v in x]
+        return type(x)._make(items) if hasattr(type(x), "_make") else type(x)(items)
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        new = copy.copy(x)
+        for f in dataclasses.fields(x):
+            object.__setattr__(new, f.name, _rows(getattr(x, f.name), sl, n))
+        return new
+    return x
+
+
+class _PerConfigurationElectrical:
+    """An :class:`~coolsim.electrical.ElectricalChain` evaluated per configuration, not per hour.
+
+    When the UPS feeds only the IT load (``ups_serves_mechanical=False``) the
+    UPS, PDU and lighting losses depend on the IT power alone, which in a
+    sweep is constant along the hours; the mechanical power only sets the
+    shape of the result.  This wrapper evaluates the chain without the hours
+    axis (arrays of ``(configurations, 1)``, which broadcast in the facility
+    sum to the same values), after checking the mechanical power as the chain
+    does (finite, not negative).  ``verified`` (shared by the chunks of a
+    sweep) records the first comparison with the full evaluation, bit for bit;
+    a mismatch, an error or anything unusual falls back to the full evaluation.
+    """
+
+    def __init__(self, inner, verified):
+        self.inner, self.verified = inner, verified
+
+    def losses_si(self, it_power, mechanical_power=0.0):
+        mech = mechanical_power
+        if self.verified.get("ok", True) and isinstance(mech, np.ndarray) and mech.dtype == np.float64 and mech.size:
+            lo, hi = np.min(mech), np.max(mech)
+            if lo >= 0.0 and hi < np.inf:  # the full evaluation's check of the mechanical power passes
+                try:
+                    small = self.inner.losses_si(it_power, 0.0)
+                except Exception:  # noqa: BLE001 - the full evaluation below reports it
+                    small = None
+                if small is not None and "ok" not in self.verified:
+                    full = self.inner.losses_si(it_power, mechanical_power)
+                    self.verified["ok"] = all(
+                        np.shape(f) == np.broadcast_shapes(np.shape(f), np.shape(v)) and
+                        np.ascontiguousarray(np.broadcast_to(v, np.shape(f))).tobytes() == np.ascontiguousarray(f).tobytes()
+                        for v, f in zip(small, full))
+                    return full
+                if small is not None:
+                    return small
+        return self.inner.losses_si(it_power, mechanical_power)
+
+
+def _fast_electrical(chain, it_load, verified):
+    """``chain`` with its electrical losses evaluated per configuration where that is exact."""
+    electrical = chain.electrical if chain.electrical is not None else default_electrical(it_load)
+    if type(electrical) is not ElectricalChain or electrical.ups_serves_mechanical:
+        return chain
+    return dataclasses.replace(chain, electrical=_PerConfigurationElectrical(electrical, verified))
+
+
+def _run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, sl, column=True, hold=None, design_all=None,
+               verified=None):
+    """Annual totals of one chunk of configurations (see :func:`coolsim.annual._sweep_si`).
+
+    ``hold``: a one-element list; the chunk's hourly result is left in it, so
+    that the caller keeps it alive until the next chunk has been computed.
+    Its arrays then still occupy the top of the heap while the next chunk
+    allocates, and the allocator reuses the memory the chunk before freed
+    instead of returning it to the system and faulting fresh pages in again
+    (this halves the time of a sweep; it changes no number).
+    """
     c = _apply(chain, names, _values(flat, units, sl.start if not column else sl, column))
-    design = c.run(it_load, dsite, 1.0)
-    return annual_si(c.run_si(it_load, site_si, util, design=design), months)
+    if design_all is not None and column:
+        design = _rows(design_all, sl, np.shape(flat[0])[0] if flat else 1)
+    else:
+        design = c.run(it_load, dsite, 1.0)
+    if verified is not None:
+        c = _fast_electrical(c, it_load, verified)
+    result = c.run_si(it_load, site_si, util, design=design)
+    if hold is not None:
+        hold[0] = result
+    return _sweep_si(result)
 
 
 def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, **parameter_arrays) -> SweepResult:
@@ -279,20 +385,24 @@ def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, **param
     n_cfg = int(np.prod(lens)) if lens else 1
     out = {k: np.empty((len(chains), len(weathers), n_cfg)) for k in METRICS}
     vectorised = {}
+    hold = [None]  # the last chunk's hourly result, kept until the next one is computed (see _run_chunk)
     for a, (arch, chain) in enumerate(chains.items()):
         vectorised[arch] = True
         for s, w in enumerate(weathers.values()):
             dsite, site_si = design_site_for(w), w.site().si
+            design_all = _design_all(chain, it_load, dsite, names, flat, units, n_cfg) if n_cfg > chunk else None
+            verified = {}  # per architecture and site: the per-configuration electrical losses checked once
             for start in range(0, n_cfg, chunk):
                 sl = slice(start, min(start + chunk, n_cfg))
                 try:
-                    aggs = [_run_chunk(chain, it_load, site_si, dsite, util, w.month, names, flat, units, sl)]
+                    aggs = [_run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, sl, hold=hold,
+                                       design_all=design_all, verified=verified)]
                     parts = [sl]
                 except (TypeError, ValueError):
                     # a component that takes only scalars: run this chunk configuration by configuration
                     vectorised[arch] = False
                     parts = [slice(i, i + 1) for i in range(sl.start, sl.stop)]
-                    aggs = [_run_chunk(chain, it_load, site_si, dsite, util, w.month, names, flat, units, p, False)
+                    aggs = [_run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, p, False)
                             for p in parts]
                 for p, agg in zip(parts, aggs):
                     e = agg["energy"]
@@ -303,6 +413,7 @@ def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, **param
                     n = p.stop - p.start
                     for k, v in vals.items():
                         out[k][a, s, p] = np.broadcast_to(np.ravel(v), (n,)) if np.size(v) in (1, n) else np.ravel(v)
+    hold[0] = None
     shape = (len(chains), len(weathers), *lens)
     coords = {"architecture": list(chains), "site": list(weathers), **coords}
     arrays = {k: (v.astype(np.int64) if k.endswith("_hours") else v).reshape(shape) for k, v in out.items()}

@@ -225,3 +225,14 @@ def test_warmer_allowed_supply_never_lowers_economizer_hours(t_supply, rise):
     lo, hi = year(t_supply), year(t_supply + rise)
     assert hi.economizer_hours >= lo.economizer_hours
     assert list(hi.stream_economizer_hours.values())[1] >= list(lo.stream_economizer_hours.values())[1]
+
+
+def test_sweep_aggregates_equal_annual_si_bitwise(air_golden):
+    # The sweep's lean aggregation computes its keys exactly as annual_si does (tolerance 0: same operations).
+    from coolsim.annual import _sweep_si, annual_si
+
+    full, lean = annual_si(air_golden.hourly, air_golden.weather.month), _sweep_si(air_golden.hourly)
+    for key in ("water", "pue", "tue", "wue", "economizer_hours", "mechanical_hours", "infeasible_hours"):
+        assert np.asarray(lean[key]).tobytes() == np.asarray(full[key]).tobytes(), key
+    for key in ("facility", "it", "compute"):
+        assert np.asarray(lean["energy"][key]).tobytes() == np.asarray(full["energy"][key]).tobytes(), key

@@ -348,3 +348,88 @@ def test_dry_cooler_precooler_needs_wet_bulb():
 def test_eir_bad_unloading_order():
     with pytest.raises(OutOfRangeError, match="'min_unloading_ratio'"):
         EIRChiller.doe2_centrifugal(Q_(1, "MW"), min_part_load_ratio=0.3, min_unloading_ratio=0.2)
+
+
+# ---------------------------------------------------------------------------
+# Fast paths: the same numbers, bit for bit, as the plain formulas
+# ---------------------------------------------------------------------------
+def _same_bits(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    return a.shape == b.shape and a.dtype == b.dtype and a.tobytes() == b.tobytes()
+
+
+def _economizer_formulas(ts, tr, twb, tdb, a_tw, a_dc, hx):
+    """The economizer decision written out on fully broadcast arrays (oracle)."""
+    shape = np.broadcast_shapes(*(np.shape(v) for v in (ts, tr, twb, tdb)))
+    inf = np.full(shape, np.inf)
+    sink_tw = inf if a_tw is None else np.broadcast_to(twb + a_tw, shape)
+    sink_dc = inf if a_dc is None else np.broadcast_to(tdb + a_dc, shape)
+    ts, tr = np.broadcast_to(ts, shape), np.broadcast_to(tr, shape)
+    t_cond = np.minimum(sink_tw, sink_dc)
+    t_best = t_cond + hx
+    mode = np.full(shape, CoolingMode.MECHANICAL, np.int8)
+    mode[t_best < tr] = CoolingMode.PARTIAL
+    mode[sink_tw + hx <= ts] = CoolingMode.TOWER
+    mode[sink_dc + hx <= ts] = CoolingMode.DRY_COOLER
+    free = np.clip((tr - t_best) / (tr - ts), 0.0, 1.0)
+    lift = np.where(mode >= CoolingMode.PARTIAL, t_cond - ts, 0.0)
+    return mode, free, 1.0 - free, lift, t_cond, np.minimum(np.maximum(t_best, ts), tr)
+
+
+@pytest.mark.parametrize("a_tw, a_dc", [(4.0, None), (None, 6.0), (4.0, 6.0)])
+def test_economizer_core_equals_formulas_bitwise(a_tw, a_dc):
+    # Configurations x hours as in a sweep; every output must be bit-identical (tolerance 0: same arithmetic).
+    rng = np.random.default_rng(1)
+    ts = C0 + rng.uniform(15.0, 40.0, (6, 1))
+    tr = ts + rng.uniform(3.0, 12.0, (6, 1))
+    tdb = C0 + rng.uniform(-5.0, 38.0, 500)
+    twb = tdb - rng.uniform(0.0, 12.0, 500)
+    got = economizer_mode.si(ts, tr, twb, tdb, a_tw, a_dc, 1.5)
+    for g, w in zip(got, _economizer_formulas(ts, tr, twb, tdb, a_tw, a_dc, 1.5)):
+        assert _same_bits(g, w)
+
+
+def test_tower_plant_duty_equals_operate_bitwise():
+    # The plant's fan power and make-up equal operate_si's, bit for bit (tolerance 0), with the heat given
+    # per hour or per configuration row (heat_rows), and with setpoints below the wet bulb and overloads.
+    rng = np.random.default_rng(2)
+    ct = CoolingTower(Q_(rng.uniform(0.5, 2.0, (5, 1)), "MW"), Q_(4, "K"))
+    twb = C0 + rng.uniform(-5.0, 28.0, 300)
+    rows = rng.uniform(0.0, 2.5e6, (5, 1))
+    tsp = twb + rng.uniform(-2.0, 10.0, (5, 300))
+    full = np.broadcast_to(rows, (5, 300))
+    ref = ct.operate_si(full, twb, tsp)
+    for heat_rows in (None, rows):
+        fan, makeup = ct._plant_duty_si(full, twb, tsp.copy(), consume=True, heat_rows=heat_rows)
+        assert _same_bits(fan, ref.fan_power) and _same_bits(makeup, ref.makeup)
+    hourly = rng.uniform(0.0, 2.5e6, (5, 300))
+    ref = ct.operate_si(hourly, twb, tsp)
+    fan, makeup = ct._plant_duty_si(hourly, twb, tsp)
+    assert _same_bits(fan, ref.fan_power) and _same_bits(makeup, ref.makeup)
+
+
+def test_dry_cooler_plant_duty_equals_operate_bitwise():
+    # Fan power and pad water (computed only where the pads run) equal the full formulas (tolerance 0).
+    rng = np.random.default_rng(3)
+    dc = DryCooler(Q_(1, "MW"), Q_(6, "K"), precooler=AdiabaticPrecooler(0.8))
+    tdb = C0 + rng.uniform(0.0, 40.0, 400)
+    twb = tdb - rng.uniform(0.0, 15.0, 400)
+    q = rng.uniform(0.0, 1.2e6, (4, 400))
+    treq = C0 + rng.uniform(25.0, 45.0, (4, 1))
+    ref = dc.operate_si(q, treq, tdb, twb)
+    fan, water = dc._plant_duty_si(q, treq, tdb, twb)
+    assert bool(np.any(ref.wet)) and not bool(np.all(ref.wet))
+    assert _same_bits(fan, ref.fan_power) and _same_bits(water, ref.water)
+    r = np.where(ref.feasibility.feasible, ref.airflow_ratio, 1.0)
+    m_air = r * 1e6 / (1006.0 * 10.0)
+    assert _same_bits(ref.water, np.where(ref.wet, evaporation_rate.si(m_air * 1006.0 * (tdb - ref.t_air_entering)), 0.0))
+
+
+def test_fan_power_fraction_equals_formula_bitwise():
+    # Cube law above the minimum speed, cycling below (tolerance 0: the same operations per element).
+    from coolsim.rejection._common import fan_power_fraction
+
+    r = np.random.default_rng(4).uniform(0.0, 1.0, (3, 700))
+    want = np.where(r >= 0.2, r**3, 0.2**3 * (r / 0.2))
+    assert _same_bits(fan_power_fraction(r, 0.2), want)
+    assert fan_power_fraction(0.1, 0.2) == pytest.approx(0.2**2 * 0.1, rel=1e-15)

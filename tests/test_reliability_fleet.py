@@ -165,3 +165,75 @@ def test_unit_errors():
         Fleet(10, Q_(1, "hour"))
     with pytest.raises(UnitError, match="'horizon'"):
         simulate_fleet(Fleet(10), 6)
+
+
+# ---------------------------------------------------------------------------
+# Fast paths
+# ---------------------------------------------------------------------------
+def _process_vectorised(t, mu, r, h, c, p, ell):
+    """The waits as whole-array passes (the formulas of the module docstring; oracle for _process)."""
+    rows, k = t.shape
+    wait = None
+    if c is not None:
+        s = np.arange(k, dtype=np.float64) * (h / c) - t
+        wait = s - np.minimum.accumulate(s, axis=1)
+    if p is not None:
+        wait = np.zeros_like(t) if wait is None else wait
+        wait[:, p:] = np.maximum(wait[:, p:], t[:, : k - p] - t[:, p:] + ell)
+    out = []
+    for i in range(rows):
+        n = int(np.searchsorted(t[i], mu))
+        wi = np.zeros(n) if wait is None else wait[i, :n]
+        total, dmax = n * r + float(wi.sum()), r + (float(wi.max()) if n else 0.0)
+        j = int(np.searchsorted(t[i], mu - dmax))
+        if j < n:
+            total -= float(np.maximum((r if wait is None else r + wait[i, j:n]) - (mu - t[i, j:n]), 0.0).sum())
+        out.append((total, n))
+    return np.array(out)
+
+
+@pytest.mark.parametrize("c, p", [(1, None), (2, 3), (None, 0), (None, 5), (3, 1)])
+def test_process_row_by_row_equals_vectorised_bitwise(c, p):
+    # Waits computed row by row (in cache, up to the horizon only) are the same numbers (tolerance 0).
+    t = np.cumsum(np.random.default_rng(5).standard_exponential((4, 900)), axis=1)
+    d, n, _ = _process(t, 800.0, 1.3, 0.8, c, p, 6.0)
+    ref = _process_vectorised(t, 800.0, 1.3, 0.8, c, p, 6.0)
+    assert d.tobytes() == ref[:, 0].tobytes()
+    np.testing.assert_array_equal(n, ref[:, 1])
+
+
+def test_unlimited_partial_sums_equal_running_sum(monkeypatch):
+    # Without limits, the counts come from partial sums certified against the running sum: counts must be
+    # identical and down times equal to rounding (rel 1e-12; the summation order differs, ~1e-15 in practice).
+    # Rows the partial sums cannot certify (here: forced for every other row) take the running sum.
+    import coolsim.reliability.fleet as F
+
+    fleet = Fleet(512, FAST, AIR_HOT_SWAP)
+    fast = simulate_fleet(fleet, Q_(1, "year"), 40, seed=9)
+    real = F._unlimited
+
+    def half_unsure(x, mu, r, sums=None):
+        d, n = real(x, mu, r, sums)
+        n = n.copy()
+        n[::2] = -1
+        return d, n
+
+    monkeypatch.setattr(F, "_unlimited", half_unsure)
+    mixed = simulate_fleet(fleet, Q_(1, "year"), 40, seed=9)
+    monkeypatch.setattr(F, "_unlimited", lambda *a, **k: None)
+    exact = simulate_fleet(fleet, Q_(1, "year"), 40, seed=9)
+    for res in (fast, mixed):
+        np.testing.assert_array_equal(res.failures, exact.failures)
+        np.testing.assert_allclose(res.downtime_s, exact.downtime_s, rtol=1e-12)
+    assert mixed.downtime_s[::2].tobytes() == exact.downtime_s[::2].tobytes()
+
+
+def test_more_spares_than_events_never_short():
+    # A pool larger than the events drawn (spares >= k) never runs short: the same down time as an
+    # unlimited pool (rel 1e-12: the unlimited path sums in another order).
+    f_pool = Fleet(64, spares=40, restock_time=Q_(30, "day"))
+    f_free = Fleet(64)
+    a = simulate_fleet(f_pool, Q_(1, "day"), 16, seed=3)
+    b = simulate_fleet(f_free, Q_(1, "day"), 16, seed=3)
+    np.testing.assert_array_equal(a.failures, b.failures)
+    np.testing.assert_allclose(a.downtime_s, b.downtime_s, rtol=1e-12)

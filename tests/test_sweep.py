@@ -106,3 +106,49 @@ def test_bad_input():
         sweep({"dtc": A.direct_to_chip()}, HALL, {"g": GOLDEN}, liquid_share=[1.5])
     with pytest.raises(OutOfRangeError, match="no field"):
         replace_path(A.forced_air().capture, "air_side.nope", 1.0)
+
+
+def test_chunk_size_changes_no_number():
+    # Chunks of 1, 5 and 16 configurations (different repeated rows, design slices and electrical
+    # shortcuts) give the same numbers bit for bit (tolerance 0: every element is computed the same way).
+    runs = [sweep({"dtc": A.direct_to_chip(), "i2": A.two_phase_immersion()}, HALL, {"g": GOLDEN}, chunk=ch,
+                  liquid_share=[0.6, 0.75, 0.9], tcs_supply_temperature=Q_([30.0, 36.0, 40.0, 45.0], "degC"))
+            for ch in (1, 5, 16)]
+    for other in runs[1:]:
+        for key in ("pue", "tue", "wue", "facility_energy", "water_use", "economizer_hours", "infeasible_hours"):
+            assert getattr(other, key).tobytes() == getattr(runs[0], key).tobytes(), key
+
+
+def test_repeated_configurations_served_once_same_result():
+    # A stream with repeated rows is served on its distinct rows and spread back: every array of the
+    # plant result equals the plain run bit for bit (tolerance 0), masks and reasons included.
+    from coolsim.plant import _serve
+
+    chain = A.direct_to_chip()
+    site = GOLDEN.site().si
+    heat = np.array([[2.0e6], [2.0e6], [1.5e6], [2.0e6]])
+    for plant, ts, tr in ((chain.rejection.chilled_water, 291.0, 299.0), (chain.rejection.facility_water, 305.0, 315.0)):
+        stream = dataclasses.replace(chain.capture.capture_si(HALL, 1.0, site).streams[0], heat=heat,
+                                     supply_temperature=np.full((4, 1), ts), return_temperature=np.full((4, 1), tr))
+        design = heat * 1.3
+        fast, plain = _serve(plant, stream, site, design), plant.serve_si(stream, site, design)
+        for f in dataclasses.fields(plain):
+            if f.name == "feasibility":
+                continue
+            a, b = np.asarray(getattr(fast, f.name)), np.asarray(getattr(plain, f.name))
+            assert a.shape == b.shape and a.tobytes() == b.tobytes(), f.name
+        assert np.array_equal(fast.feasibility.feasible, plain.feasibility.feasible)
+        assert [r for r, _ in fast.feasibility.reasons] == [r for r, _ in plain.feasibility.reasons]
+
+
+def test_ups_on_mechanical_load_takes_the_full_path():
+    # With the UPS carrying the cooling plant too, losses vary by the hour: the per-configuration shortcut
+    # must not be used, and the sweep still equals run_year (rel 1e-12: different array shapes only).
+    from coolsim.chain import default_electrical
+
+    c = A.direct_to_chip()
+    c = dataclasses.replace(c, electrical=dataclasses.replace(default_electrical(HALL), ups_serves_mechanical=True))
+    r = sweep({"dtc": c}, HALL, {"g": GOLDEN}, liquid_share=[0.7, 0.8])
+    for i, share in enumerate([0.7, 0.8]):
+        y = run_year(dataclasses.replace(c, capture=dataclasses.replace(c.capture, liquid_share=share)), HALL, GOLDEN)
+        assert r.pue[0, 0, i] == pytest.approx(y.pue, rel=1e-12)

@@ -70,6 +70,14 @@ def fan_power_fraction(airflow_ratio, min_speed):
     minimum-speed power times the on-fraction ``r / r_min``.
     """
     r = np.asarray(airflow_ratio, dtype=float)
+    if r.ndim and min_speed > 0:
+        # the same two branches, the cycling one evaluated only where it applies (a fresh array)
+        out = r**3
+        cycling = ~(r >= min_speed)
+        if cycling.any():
+            np.divide(r, min_speed, out=out, where=cycling)
+            np.multiply(out, min_speed**3, out=out, where=cycling)
+        return out
     cycling = min_speed**3 * (r / min_speed) if min_speed > 0 else 0.0 * r
     out = np.where(r >= min_speed, r**3, cycling)
     return out if out.ndim else float(out)

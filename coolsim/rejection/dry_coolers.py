@@ -146,9 +146,29 @@ class DryCooler:
     def operate_si(self, heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb=None) -> DryCoolerOperationSI:
         """SI core of :meth:`operate`."""
         scalar = is_scalar(heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb)
+        a_full, treq, tdb, r, ok, wet, t_air = self._airflow_si(heat_rejected, t_supply_required, t_dry_bulb,
+                                                                t_wet_bulb)
+        feas = finish(Feasibility.check(ok, "requested supply below entering air + approach at full fan"),
+                      "DryCooler.operate", scalar)
+        r = np.where(ok, r, 1.0)
+        t_leave = np.where(ok, treq, t_air + a_full)
+        fan = self._fan_power(r)
+        water = self._water(r, tdb, t_air, wet)
+        out = DryCoolerOperationSI(t_leave, t_air, wet, r, fan, water, feas)
+        if scalar:
+            out = DryCoolerOperationSI(float(t_leave), float(t_air), bool(wet), float(r), float(fan), float(water), feas)
+        return out
+
+    # -- pieces shared by operate_si and the plant's fast path (same arithmetic) ---
+    def _approach_full(self, q):
+        """Approach at full airflow, :math:`a_d\\,Q/Q_d` [K]."""
+        return self._s.design_approach * (q / self._s.design_heat_rejection)
+
+    def _airflow_si(self, heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb):
+        """Approach at full airflow, broadcast request and dry bulb, airflow ratio (before the
+        full-fan cut), feasibility, wet mask and coil air temperature."""
         q, treq, tdb = np.broadcast_arrays(*(np.asarray(v, float) for v in (heat_rejected, t_supply_required, t_dry_bulb)))
-        load = q / self._s.design_heat_rejection
-        a_full = self._s.design_approach * load
+        a_full = self._approach_full(q)
         r_dry, ok_dry = _airflow(a_full, treq - tdb)
         t_air = tdb
         wet = np.zeros(q.shape, bool)
@@ -166,17 +186,44 @@ class DryCooler:
             r, ok = np.where(wet, r_wet, r_dry), ok_dry | ok_wet
         else:
             r, ok = r_dry, ok_dry
-        feas = finish(Feasibility.check(ok, "requested supply below entering air + approach at full fan"),
-                      "DryCooler.operate", scalar)
+        return a_full, treq, tdb, r, ok, wet, t_air
+
+    def _fan_power(self, r):
+        """Fan power at airflow ratio ``r`` [W]."""
+        frac = fan_power_fraction(r, self._s.min_fan_speed)
+        coef = self._s.fan_power_ratio * self._s.design_heat_rejection
+        if isinstance(frac, np.ndarray) and frac.shape == np.broadcast_shapes(np.shape(coef), frac.shape):
+            frac *= coef  # (ratio * Q_d) * fraction, in place
+            return frac
+        return coef * frac
+
+    def _water(self, r, tdb, t_air, wet):
+        """Pre-cooling evaporation [m³/s], zero where the coil runs dry (computed only where wet)."""
+        qd, rise = self._s.design_heat_rejection, self._s.design_air_temperature_rise
+        if np.ndim(wet) == 0:
+            m_air = r * qd / (CP_AIR * rise)
+            return np.where(wet, evaporation_rate.si(m_air * CP_AIR * (tdb - t_air)), 0.0)
+        water = np.zeros(np.broadcast_shapes(np.shape(r), np.shape(qd), np.shape(tdb), np.shape(t_air), wet.shape))
+        if wet.any():
+            idx = np.broadcast_to(wet, water.shape)
+            r_w, qd_w, tdb_w, tair_w = (np.broadcast_to(a, water.shape)[idx] for a in (r, qd, tdb, t_air))
+            m_air = r_w * qd_w / (CP_AIR * rise)
+            water[idx] = evaporation_rate.si(m_air * CP_AIR * (tdb_w - tair_w))
+        return water
+
+    def _plant_duty_si(self, heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb=None):
+        """Fan power [W] and pre-cooling water [m³/s] only (the plant's fast path).
+
+        Identical to the ``fan_power`` and ``water`` of :meth:`operate_si`
+        without the outputs a plant does not use; scalar calls go through
+        :meth:`operate_si` (which raises for an infeasible scalar).
+        """
+        if is_scalar(heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb):
+            op = self.operate_si(heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb)
+            return op.fan_power, op.water
+        _, _, tdb, r, ok, wet, t_air = self._airflow_si(heat_rejected, t_supply_required, t_dry_bulb, t_wet_bulb)
         r = np.where(ok, r, 1.0)
-        t_leave = np.where(ok, treq, t_air + a_full)
-        fan = self._s.fan_power_ratio * self._s.design_heat_rejection * fan_power_fraction(r, self._s.min_fan_speed)
-        m_air = r * self._s.design_heat_rejection / (CP_AIR * self._s.design_air_temperature_rise)
-        water = np.where(wet, evaporation_rate.si(m_air * CP_AIR * (tdb - t_air)), 0.0)
-        out = DryCoolerOperationSI(t_leave, t_air, wet, r, fan, water, feas)
-        if scalar:
-            out = DryCoolerOperationSI(float(t_leave), float(t_air), bool(wet), float(r), float(fan), float(water), feas)
-        return out
+        return self._fan_power(r), self._water(r, tdb, t_air, wet)
 
     @quantity_io(heat_rejected=POWER.nonnegative(), t_supply_required=TEMPERATURE.positive(),
                  t_dry_bulb=TEMPERATURE.positive(), t_wet_bulb=optional(TEMPERATURE.positive()))
@@ -208,6 +255,7 @@ class DryCooler:
 def _airflow(a_full, a_available):
     """Airflow ratio holding ``a_available``; feasible where positive and ≤ 1."""
     above = a_available > 0
+    r = np.full(np.broadcast_shapes(np.shape(a_full), np.shape(above)), np.inf)
     with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(above, a_full / np.where(above, a_available, 1.0), np.inf)
+        np.divide(a_full, a_available, out=r, where=above)  # inf where the air is not colder than the request
     return r, above & (r <= 1.0 + 1e-12)

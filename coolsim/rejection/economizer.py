@@ -48,8 +48,7 @@ class Economizer:
     t_precooled: object
 
 
-def _core(t_supply, t_return, t_wet_bulb=None, t_dry_bulb=None, tower_approach=None,
-          dry_cooler_approach=None, hx_approach=0.0):
+def _validate(t_supply, t_return, t_wet_bulb, t_dry_bulb, tower_approach, dry_cooler_approach):
     check_order(t_supply, t_return, "t_supply", "t_return", "the loop returns warmer than it is supplied")
     if tower_approach is None and dry_cooler_approach is None:
         raise OutOfRangeError("parameters 'tower_approach' and 'dry_cooler_approach' are both None; "
@@ -60,23 +59,55 @@ def _core(t_supply, t_return, t_wet_bulb=None, t_dry_bulb=None, tower_approach=N
             raise OutOfRangeError(f"parameter '{tname}' is required for its heat sink; got None")
     if t_wet_bulb is not None and t_dry_bulb is not None and np.any(np.asarray(t_wet_bulb) > np.asarray(t_dry_bulb)):
         raise OutOfRangeError("parameter 't_wet_bulb' must not exceed 't_dry_bulb'")
-    arrays = [np.asarray(v, float) for v in (t_supply, t_return, t_wet_bulb, t_dry_bulb) if v is not None]
+
+
+def _decide(t_supply, t_return, t_wet_bulb, t_dry_bulb, tower_approach, dry_cooler_approach, hx_approach):
+    """Mode, free share and condenser water, each computed at the smallest shape it needs.
+
+    Returns ``(mode, free, t_cond, t_best, ts, tr, shape)``: ``mode`` (int8)
+    and ``free`` have the broadcast ``shape`` of the four temperatures;
+    ``t_cond`` and ``t_best`` only that of the sinks (the hours, when the
+    approaches are scalars), ``ts`` and ``tr`` that of the loop.  Element by
+    element these are the values of the formulas in :func:`economizer_mode`
+    (a missing sink is an infinitely warm one: ``min(x, inf)`` is ``x``).
+    """
+    ts, tr = np.asarray(t_supply, float), np.asarray(t_return, float)
+    arrays = [ts, tr] + [np.asarray(v, float) for v in (t_wet_bulb, t_dry_bulb) if v is not None]
     shape = np.broadcast_shapes(*(a.shape for a in arrays))
-    inf = np.full(shape, np.inf)
-    sink_tw = inf if tower_approach is None else np.broadcast_to(t_wet_bulb + tower_approach, shape)
-    sink_dc = inf if dry_cooler_approach is None else np.broadcast_to(t_dry_bulb + dry_cooler_approach, shape)
-    ts, tr = np.broadcast_to(t_supply, shape), np.broadcast_to(t_return, shape)
-    t_cond = np.minimum(sink_tw, sink_dc)  # the chiller condenser is served by the colder sink
-    t_best = t_cond + hx_approach  # coldest loop water the sinks can make through the exchanger
+    sink_tw = None if tower_approach is None else t_wet_bulb + tower_approach
+    sink_dc = None if dry_cooler_approach is None else t_dry_bulb + dry_cooler_approach
+    if sink_dc is None:
+        t_cond = np.asarray(sink_tw, float)
+    elif sink_tw is None:
+        t_cond = np.asarray(sink_dc, float)
+    else:
+        t_cond = np.minimum(sink_tw, sink_dc)  # the chiller condenser is served by the colder sink
+    t_best = np.asarray(t_cond + hx_approach, float)  # coldest loop water the sinks can make through the exchanger
     mode = np.full(shape, CoolingMode.MECHANICAL, np.int8)
-    mode[t_best < tr] = CoolingMode.PARTIAL
-    mode[sink_tw + hx_approach <= ts] = CoolingMode.TOWER
-    mode[sink_dc + hx_approach <= ts] = CoolingMode.DRY_COOLER
-    free = np.clip((tr - t_best) / (tr - ts), 0.0, 1.0)  # series pre-cooling share, a physical bound
-    chiller = mode >= CoolingMode.PARTIAL
-    lift = np.where(chiller, t_cond - ts, 0.0)
-    t_pre = np.minimum(np.maximum(t_best, ts), tr)
-    out = EconomizerSI(mode, free, 1.0 - free, lift, t_cond, t_pre)
+    np.subtract(mode, t_best < tr, out=mode, casting="unsafe")  # PARTIAL where the sinks pre-cool the return
+    for sink, value in ((sink_tw, CoolingMode.TOWER), (sink_dc, CoolingMode.DRY_COOLER)):
+        alone = (np.inf if sink is None else sink) + hx_approach <= ts
+        if np.any(alone):
+            np.copyto(mode, np.int8(value), where=alone)
+    free = np.empty(shape)
+    np.subtract(tr, t_best, out=free)
+    np.divide(free, tr - ts, out=free)
+    np.clip(free, 0.0, 1.0, out=free)  # series pre-cooling share, a physical bound
+    return mode, free, t_cond, t_best, ts, tr, shape
+
+
+def _core(t_supply, t_return, t_wet_bulb=None, t_dry_bulb=None, tower_approach=None,
+          dry_cooler_approach=None, hx_approach=0.0):
+    _validate(t_supply, t_return, t_wet_bulb, t_dry_bulb, tower_approach, dry_cooler_approach)
+    mode, free, t_cond, t_best, ts, tr, shape = _decide(t_supply, t_return, t_wet_bulb, t_dry_bulb, tower_approach,
+                                                        dry_cooler_approach, hx_approach)
+    lift = np.empty(shape)
+    np.subtract(t_cond, ts, out=lift)
+    np.copyto(lift, 0.0, where=mode < CoolingMode.PARTIAL)  # the chiller runs only in PARTIAL and MECHANICAL
+    t_pre = np.empty(shape)
+    np.maximum(t_best, ts, out=t_pre)
+    np.minimum(t_pre, tr, out=t_pre)
+    out = EconomizerSI(mode, free, 1.0 - free, lift, np.array(np.broadcast_to(t_cond, shape)), t_pre)
     if not shape:
         out = EconomizerSI(CoolingMode(int(mode)), *(float(v) for v in out[1:]))
     return out

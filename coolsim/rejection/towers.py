@@ -68,6 +68,17 @@ def evaporation_rate(heat_rejected, evaporation_factor=1.0, latent_heat=LATENT_H
     return evaporation_factor * heat_rejected / (latent_heat * density)
 
 
+def _evaporation_array(q, factor):
+    """:func:`evaporation_rate` (default latent heat and density) of a float64 array,
+    as a fresh array, with the same arithmetic: ``(factor * q) / (h_fg * rho)``."""
+    if factor == 1.0:  # 1.0 * q is q, bit for bit: skip the pass
+        out = np.divide(q, LATENT_HEAT_WATER * DENSITY_WATER)
+    else:
+        out = np.multiply(factor, q)
+        out /= LATENT_HEAT_WATER * DENSITY_WATER
+    return out
+
+
 @quantity_io(returns=VOLUMETRIC_FLOW, evaporation=VOLUMETRIC_FLOW.nonnegative(),
              drift=VOLUMETRIC_FLOW.nonnegative(), cycles=DIMENSIONLESS.spec(1.0, None, lo_open=True))
 def blowdown_rate(evaporation, drift, cycles):
@@ -238,29 +249,116 @@ class CoolingTower:
         """SI core of :meth:`operate`."""
         scalar = is_scalar(heat_rejected, t_wet_bulb, t_setpoint)
         q, twb = np.broadcast_arrays(np.asarray(heat_rejected, float), np.asarray(t_wet_bulb, float))
-        load = q / self._s.design_heat_rejection
-        a_full = self._s.design_approach * load  # approach at full airflow
         if t_setpoint is None:
             a_req = np.full(q.shape, self._s.design_approach)
         else:
             a_req = np.broadcast_to(np.asarray(t_setpoint, float) - twb, q.shape)
+        a_full = self._approach_full(q)
         above = a_req > 0
+        # r = a_full / a_req where the setpoint is above the wet bulb, else inf
+        r = np.full(np.broadcast_shapes(a_full.shape, above.shape), np.inf)
         with np.errstate(divide="ignore", invalid="ignore"):
-            r = np.where(above, a_full / np.where(above, a_req, 1.0), np.inf)
-        ok = r <= 1.0 + 1e-12
-        feas = Feasibility.check(above, "leaving-water setpoint at or below the wet bulb") & \
-            Feasibility.check(above & ok | ~above, "heat above what the tower rejects at full fan for this approach")
-        feas = finish(feas, "CoolingTower.operate", scalar)
-        r = np.where(ok, r, 1.0)
+            np.divide(a_full, a_req, out=r, where=above)
+        ok = r <= 1.0 + 1e-12  # implies ``above`` (r is inf elsewhere)
+        not_above = np.asarray(~above)
+        holds = np.asarray(ok | not_above)  # = above & ok | ~above
+        reasons = []
+        if not_above.any():
+            reasons.append(("leaving-water setpoint at or below the wet bulb", not_above))
+        bad = np.asarray(~holds)
+        if bad.any():
+            reasons.append(("heat above what the tower rejects at full fan for this approach", bad))
+        feas = finish(Feasibility(np.logical_and(above, holds), tuple(reasons)), "CoolingTower.operate", scalar)
+        np.copyto(r, 1.0, where=~ok)
         approach = np.where(ok, a_req, a_full)
-        fan = self._s.fan_power_ratio * self._s.design_heat_rejection * fan_power_fraction(r, self._s.min_fan_speed)
-        evap = evaporation_rate.si(q, self._s.evaporation_factor)
-        drift = self.design_water_flow * self._s.drift_fraction * r
-        blow = blowdown_rate.si(evap, drift, self._s.cycles)
-        out = TowerOperationSI(twb + approach, approach, r, fan, evap, drift, blow, evap + drift + blow, feas)
+        fan = self._fan_power(r)
+        evap = _evaporation_array(q, self._s.evaporation_factor)
+        drift, blow, makeup = self._drift_blowdown_makeup(evap, r)
+        out = TowerOperationSI(twb + approach, approach, r, fan, evap, drift, blow, makeup, feas)
         if scalar:
             out = TowerOperationSI(*(float(v) for v in out[:8]), feas)
         return out
+
+    # -- pieces shared by operate_si and the plant's fast path (same arithmetic) ---
+    def _approach_full(self, q):
+        """Approach at full airflow, :math:`a_d\\,Q/Q_d`, as a fresh float64 array [K]."""
+        a_full = np.asarray(q / self._s.design_heat_rejection, dtype=float)
+        a_full *= self._s.design_approach
+        return a_full
+
+    def _fan_power(self, r):
+        """Fan power at airflow ratio ``r`` [W] (a fresh array for an array ``r``)."""
+        frac = fan_power_fraction(r, self._s.min_fan_speed)
+        coef = self._s.fan_power_ratio * self._s.design_heat_rejection
+        if isinstance(frac, np.ndarray) and frac.shape == np.broadcast_shapes(np.shape(coef), frac.shape):
+            frac *= coef  # (ratio * Q_d) * fraction, in place
+            return frac
+        return coef * frac
+
+    def _drift_blowdown_makeup(self, evap, r, reuse=False):
+        """Drift, blowdown and make-up [m³/s] for evaporation ``evap`` and airflow ratio ``r``.
+
+        ``reuse=True``: the arrays ``evap`` and ``r`` are the caller's scratch
+        and may be overwritten (the make-up is returned in one of them).
+        """
+        coef = self.design_water_flow * self._s.drift_fraction
+        arrays = isinstance(evap, np.ndarray) and isinstance(r, np.ndarray) and r.ndim > 0
+        if arrays and r.shape == np.broadcast_shapes(evap.shape, r.shape, np.shape(coef)):
+            drift = np.multiply(r, coef, out=r if reuse else None)  # (flow_d * d) * r, commuted
+            blow = evap / (self._s.cycles - 1.0)
+            blow = np.subtract(blow, drift, out=blow if blow.shape == drift.shape else None)
+            np.maximum(blow, 0.0, out=blow)
+            if reuse:
+                makeup = np.add(evap, drift, out=evap if evap.shape == drift.shape else drift)
+            else:
+                makeup = evap + drift
+            makeup += blow
+            return drift, blow, makeup
+        drift = coef * r
+        blow = blowdown_rate.si(evap, drift, self._s.cycles)
+        return drift, blow, evap + drift + blow
+
+    def _plant_duty_si(self, heat_rejected, t_wet_bulb, t_setpoint, consume=False, heat_rows=None):
+        """Fan power [W] and make-up water [m³/s] only (the plant's fast path).
+
+        Identical to the ``fan_power`` and ``makeup`` of :meth:`operate_si`
+        (the same operations on the same values) but without the outputs and
+        feasibility masks a plant does not use.  Scalar calls, and shapes that
+        the fast path does not cover, go through :meth:`operate_si` itself
+        (which raises for an infeasible scalar).  ``consume=True``: the caller
+        hands over ``t_setpoint``, which may be overwritten.  ``heat_rows``:
+        the same heat as ``heat_rejected`` before it was broadcast over the
+        hours (what depends on the heat alone is then computed per row).
+        """
+        q = np.asarray(heat_rejected if heat_rows is None else heat_rows, float)
+        tsp = np.asarray(t_setpoint, float)
+        shape = np.broadcast_shapes(np.shape(heat_rejected), np.shape(t_wet_bulb), tsp.shape)
+        a_full = self._approach_full(q) if shape and np.shape(heat_rejected) == shape else None
+        if a_full is None or np.broadcast_shapes(a_full.shape, shape) != shape:
+            op = self.operate_si(heat_rejected, t_wet_bulb, t_setpoint)
+            return op.fan_power, op.makeup
+        if consume and isinstance(t_setpoint, np.ndarray) and tsp.shape == shape and tsp.flags.writeable:
+            a_req = np.subtract(tsp, t_wet_bulb, out=tsp)
+        else:
+            a_req = tsp - np.asarray(t_wet_bulb, float)
+        above = a_req > 0
+        if a_full.shape == shape:
+            r = a_full
+            with np.errstate(divide="ignore", invalid="ignore"):
+                np.divide(r, a_req, out=r, where=above)
+            ok = r <= 1.0 + 1e-12
+            ok &= above
+        else:  # the airflow ratio is the first array of the full shape
+            r = np.empty(shape)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                np.divide(a_full, a_req, out=r, where=above)
+            ok = np.zeros(shape, bool)
+            np.less_equal(r, 1.0 + 1e-12, out=ok, where=above)
+        np.copyto(r, 1.0, where=~ok)
+        fan = self._fan_power(r)
+        evap = _evaporation_array(q, self._s.evaporation_factor)
+        _, _, makeup = self._drift_blowdown_makeup(evap, r, reuse=True)
+        return fan, makeup
 
     @quantity_io(heat_rejected=POWER.nonnegative(), t_wet_bulb=TEMPERATURE.positive(),
                  t_setpoint=optional(TEMPERATURE.positive()))
