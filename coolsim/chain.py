@@ -31,6 +31,7 @@ ventilation, outside the modelled water loops (an assumption, stated).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -42,7 +43,7 @@ from .feasibility import Feasibility
 from .it_equipment import ITLoad
 from .plant import HeatRejection, RejectionResult
 from .site import Site, SiteSI
-from .units import FRACTION, POWER, Q_, TEMPERATURE, VOLUMETRIC_FLOW, WATER_PER_ENERGY, to_si
+from .units import AREA, FRACTION, POWER, TEMPERATURE, VOLUMETRIC_FLOW, WATER_PER_ENERGY, to_si
 
 __all__ = ["CoolingChain", "ChainResult", "default_electrical", "WATER_USE_EFFECTIVENESS"]
 
@@ -60,8 +61,15 @@ WHITE_SPACE_PER_RACK = 3.0
 def default_electrical(it_load: ITLoad) -> ElectricalChain:
     """UPS and PDU sized so the hall's maximum IT power is 80 % of their rating,
     and 10 W/m² of lighting over 3 m² per rack (assumptions, see the module constants)."""
-    rating = Q_(it_load.server._si["max_power"] * it_load.server_count / UPS_DESIGN_LOADING, "W")
-    area = Q_(WHITE_SPACE_PER_RACK * it_load.racks, "m**2")
+    return _default_electrical(float(it_load.server._si["max_power"] * it_load.server_count), int(it_load.racks))
+
+
+@functools.lru_cache(maxsize=64)
+def _default_electrical(max_it_power: float, racks: int) -> ElectricalChain:
+    # Cached: the chain is immutable and depends only on the hall's size (a chain
+    # run would otherwise rebuild and re-validate it on every call).
+    rating = POWER.quantity(max_it_power / UPS_DESIGN_LOADING)
+    area = AREA.quantity(WHITE_SPACE_PER_RACK * racks)
     return ElectricalChain(ups=UPS(rating), pdu=PDU(rating), lighting=Lighting(floor_area=area))
 
 
