@@ -190,10 +190,9 @@ def comparison_json(case, results: dict, annual: dict | None = None, costs: dict
     return out
 
 
-_BUILDUP = [
+FACILITY_TERMS = (
     ("compute (IT less server fans)", lambda r: r.capture.compute_power),
     ("server fans (IT power)", lambda r: r.capture.server_fan_power),
-    ("**IT power**", lambda r: r.capture.it_power),
     ("CRAH / fan-wall fans", lambda r: r.capture.air_mover_power),
     ("technology pumps (CDU, tank oil)", lambda r: r.capture.pump_power),
     ("plant pumps (facility and condenser water)", lambda r: r.rejection.pump_power),
@@ -202,6 +201,13 @@ _BUILDUP = [
     ("UPS losses", lambda r: r.ups_loss),
     ("PDU / transformer losses", lambda r: r.pdu_loss),
     ("lighting", lambda r: r.lighting_power),
+)
+"""The terms that add up to the facility power of a ChainResult: (label, SI getter) [W]."""
+
+_BUILDUP = [
+    *FACILITY_TERMS[:2],
+    ("**IT power**", lambda r: r.capture.it_power),
+    *FACILITY_TERMS[2:],
     ("**facility power**", lambda r: r._facility()),
 ]
 

@@ -104,3 +104,15 @@ def finish(feasibility: Feasibility, what: str, scalar: bool):
 
 def is_scalar(*values) -> bool:
     return all(np.ndim(v) == 0 for v in values if v is not None)
+
+
+def sized_fan_power(s, r):
+    """Fan power [W] of a sink with SI namespace ``s`` (``fan_power_ratio``,
+    ``design_heat_rejection``, ``min_fan_speed``) at airflow ratio ``r`` [-];
+    a fresh array for an array ``r`` (shared by towers and dry coolers)."""
+    frac = fan_power_fraction(r, s.min_fan_speed)
+    coef = s.fan_power_ratio * s.design_heat_rejection
+    if isinstance(frac, np.ndarray) and frac.shape == np.broadcast_shapes(np.shape(coef), frac.shape):
+        frac *= coef  # (ratio * Q_d) * fraction, in place
+        return frac
+    return coef * frac

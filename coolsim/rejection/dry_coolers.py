@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import OutOfRangeError
 from ..feasibility import Feasibility
 from ..units import DIMENSIONLESS, FRACTION, POWER, TEMPERATURE, TEMPERATURE_DIFFERENCE, VOLUMETRIC_FLOW, Q_, quantity_io
-from ._common import CP_AIR, fan_power_fraction, field_si, finish, is_scalar, optional
+from ._common import CP_AIR, field_si, finish, is_scalar, optional, sized_fan_power
 from .towers import evaporation_rate
 
 __all__ = ["AdiabaticPrecooler", "DryCooler", "DryCoolerOperationSI", "DryCoolerOperation"]
@@ -190,12 +190,7 @@ class DryCooler:
 
     def _fan_power(self, r):
         """Fan power at airflow ratio ``r`` [W]."""
-        frac = fan_power_fraction(r, self._s.min_fan_speed)
-        coef = self._s.fan_power_ratio * self._s.design_heat_rejection
-        if isinstance(frac, np.ndarray) and frac.shape == np.broadcast_shapes(np.shape(coef), frac.shape):
-            frac *= coef  # (ratio * Q_d) * fraction, in place
-            return frac
-        return coef * frac
+        return sized_fan_power(self._s, r)
 
     def _water(self, r, tdb, t_air, wet):
         """Pre-cooling evaporation [m³/s], zero where the coil runs dry (computed only where wet)."""

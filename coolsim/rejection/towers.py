@@ -14,7 +14,7 @@ from ..units import (
     VOLUMETRIC_FLOW, Q_, quantity_io,
 )
 from ._common import (
-    CP_WATER, DENSITY_WATER, LATENT_HEAT_WATER, fan_power_fraction, field_si, finish, is_scalar, optional,
+    CP_WATER, DENSITY_WATER, LATENT_HEAT_WATER, field_si, finish, is_scalar, optional, sized_fan_power,
 )
 
 __all__ = ["evaporation_rate", "blowdown_rate", "CoolingTower", "TowerOperationSI", "TowerOperation"]
@@ -288,12 +288,7 @@ class CoolingTower:
 
     def _fan_power(self, r):
         """Fan power at airflow ratio ``r`` [W] (a fresh array for an array ``r``)."""
-        frac = fan_power_fraction(r, self._s.min_fan_speed)
-        coef = self._s.fan_power_ratio * self._s.design_heat_rejection
-        if isinstance(frac, np.ndarray) and frac.shape == np.broadcast_shapes(np.shape(coef), frac.shape):
-            frac *= coef  # (ratio * Q_d) * fraction, in place
-            return frac
-        return coef * frac
+        return sized_fan_power(self._s, r)
 
     def _drift_blowdown_makeup(self, evap, r, reuse=False):
         """Drift, blowdown and make-up [m³/s] for evaporation ``evap`` and airflow ratio ``r``.

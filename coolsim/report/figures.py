@@ -21,6 +21,8 @@ import textwrap
 
 import numpy as np
 
+from ..compare import FACILITY_TERMS
+
 __all__ = [
     "POWER_TERMS",
     "power_breakdown",
@@ -44,18 +46,9 @@ M3S_TO_LPM = 60000.0
 M3S_TO_GPM = 60.0 / 3.785411784e-3
 """US gallons per minute in one m³/s (1 US gal = 3.785411784 L, exact)."""
 
-#: Facility power terms that add up to the facility power: (label, SI getter on a ChainResult).
-POWER_TERMS = (
-    ("compute (IT less server fans)", lambda r: r.capture.compute_power),
-    ("server fans", lambda r: r.capture.server_fan_power),
-    ("CRAH / fan-wall fans", lambda r: r.capture.air_mover_power),
-    ("technology pumps", lambda r: r.capture.pump_power),
-    ("plant pumps", lambda r: r.rejection.pump_power),
-    ("chillers", lambda r: r.rejection.chiller_power),
-    ("tower / dry-cooler fans", lambda r: r.rejection.sink_fan_power),
-    ("UPS and PDU losses", lambda r: r.ups_loss + r.pdu_loss),
-    ("lighting", lambda r: r.lighting_power),
-)
+#: Facility power terms that add up to the facility power: (label, SI getter on a ChainResult),
+#: the same terms as the term-by-term build-up of :mod:`coolsim.compare`.
+POWER_TERMS = FACILITY_TERMS
 
 
 def _max(x) -> float:
