@@ -29,6 +29,8 @@ otherwise the chilled-water plant serves both.
 Plant pumps (facility/chilled-water and condenser-water) are sized by the heat
 balance and a design pressure drop; electric power is
 :math:`\\dot V \\Delta p / (\\eta_{pump}\\, \\eta_{motor})` (:func:`coolsim.pumps.electrical_power`).
+The loop pump's shaft power (electric power × motor efficiency) heats the water,
+so the sink and the chiller remove it with the stream's heat.
 
 Sizing
 ------
@@ -277,6 +279,8 @@ class Plant:
         mode = np.broadcast_to(mode, shape)
         loop_pumps, flow = self.pumps.loop_power_si(q, tr - ts)  # per stream, not per hour
         flow = _spread(flow, shape)
+        # the loop pump's shaft work ends up as heat in the water the plant cools
+        q = q + loop_pumps * self.pumps._si["eta_m"]
         heat = np.broadcast_to(q, shape)
         if self.chiller is None:
             free_only = _spread(free_cooled, shape)
