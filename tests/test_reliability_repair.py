@@ -25,7 +25,7 @@ from tests.strategies import floats
 
 def test_immersion_drain_default_founding_article():
     # The drain/drip default is the founding article's ~1 h (an assumption: no published figure).
-    assert IMMERSION_SINGLE_PHASE.stage("drain/drip").duration == pytest.approx(3600.0, rel=1e-15)
+    assert IMMERSION_SINGLE_PHASE.stage("drain/drip").duration.m_as("s") == pytest.approx(3600.0, rel=1e-15)
     assert IMMERSION_SINGLE_PHASE.stage("drain/drip").attended is False
 
 
@@ -36,7 +36,7 @@ def test_qd_spill_volume_primer_vendor_range():
     assert qd_spill_volume(2, Q_(0.03, "mL")).m_as("mL") == pytest.approx(0.06, rel=1e-12)
     # a cold-plate swap with ordinary couplings spills 100x more (exact ratio of mid values)
     ordinary = qd_spill_volume(2, ORDINARY_QD_SPILL)
-    assert ordinary.m_as("m**3") / COLD_PLATE_QD.fluid_loss == pytest.approx(100.0, rel=1e-12)
+    assert ordinary.m_as("m**3") / COLD_PLATE_QD.fluid_loss_si == pytest.approx(100.0, rel=1e-12)
 
 
 def test_workflow_totals_hand_sum():
@@ -53,7 +53,7 @@ def test_lid_opening_vapour_loss_hand():
     # 0.5 x 0.2 m3 x 12.8/1600 = 8e-4 m3 = 0.8 L (hand)
     v = lid_opening_vapour_loss(Q_(0.2, "m**3"), Q_(12.8, "kg/m**3"), Q_(1600, "kg/m**3"), 0.5)
     assert v.m_as("L") == pytest.approx(0.8, rel=1e-12)
-    assert immersion_two_phase(lid_openings=3).fluid_loss == pytest.approx(3 * 8e-4, rel=1e-12)
+    assert immersion_two_phase(lid_openings=3).fluid_loss_si == pytest.approx(3 * 8e-4, rel=1e-12)
     assert IMMERSION_TWO_PHASE.fluid_cost_usd() == pytest.approx(0.8 * 80.0, rel=1e-12)
 
 
@@ -106,3 +106,13 @@ def test_zero_drain_time_is_allowed_for_sensitivity_studies():
     w0 = immersion_single_phase(Q_(0, "hour"))
     w1 = immersion_single_phase(Q_(1, "hour"))
     assert w1.duration_si - w0.duration_si == pytest.approx(3600.0)
+
+
+def test_components_keep_their_quantities_and_replace_works():
+    # Fields keep what the user gave (SI lives privately), so dataclasses.replace works.
+    import dataclasses
+
+    stage = Stage("swap", Q_(90, "minute"))
+    assert stage.duration == Q_(90, "minute")
+    twice = dataclasses.replace(stage, technicians=2)
+    assert twice.duration == Q_(90, "minute") and twice.technicians == 2

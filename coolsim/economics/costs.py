@@ -697,7 +697,7 @@ def architecture_costs(chain, result, it_load, prices: Prices | None = None, uni
     capex.update({k: v * u["installation_factor"] for k, v in raw.items()})
     capex["fluid_fill"] = fill * fluid_price
     cooling = sum(capex[k] for k in _COOLING)
-    fluid_loss = failures * float(workflow.fluid_loss) + eq.fluid_topup
+    fluid_loss = failures * workflow.fluid_loss_si + eq.fluid_topup
     opex = {
         "energy": e_cost,
         "water": water * p["water"],

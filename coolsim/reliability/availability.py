@@ -395,11 +395,11 @@ class CoolingComponent:
 
     def availability(self) -> float:
         """Steady-state availability MTBF/(MTBF+MTTR) [-]."""
-        return self.mtbf / (self.mtbf + self.mttr)
+        return self._s.mtbf / (self._s.mtbf + self._s.mttr)
 
     def failure_rate(self):
         """1/MTBF [1/s]."""
-        return Q_(1.0 / self.mtbf, "1/s")
+        return Q_(1.0 / self._s.mtbf, "1/s")
 
 
 #: Centrifugal open-impeller pump: MTBF 21,660 h, MTTR 7.825 h (Schultz and

@@ -9,6 +9,7 @@ Rates are per unit of equipment (a host, a pump) in ``1/s`` at the boundary
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,8 +50,14 @@ _COUNT = DIMENSIONLESS.positive()
 
 
 def _field(obj, name, spec):
-    """Convert a dataclass field to SI in ``__post_init__`` (errors name the field)."""
-    object.__setattr__(obj, name, float(to_si(getattr(obj, name), spec, name)))
+    """Check a dataclass field in ``__post_init__`` (errors name the field) and keep its SI
+    value in the private namespace ``obj._s``; the public field keeps what the user gave,
+    so ``dataclasses.replace`` works on every component."""
+    ns = obj.__dict__.get("_s")
+    if ns is None:
+        ns = SimpleNamespace()
+        object.__setattr__(obj, "_s", ns)
+    setattr(ns, name, float(to_si(getattr(obj, name), spec, name)))
 
 
 def _int(value, name, lo, hi=None) -> int:
@@ -457,20 +464,20 @@ class FailureDataset:
 
     def job_mtbi(self):
         """Mean time between interruptions of the whole job, :math:`T/N` [s]."""
-        return mean_time_between_failures(Q_(self.duration, "s"), self.total)
+        return mean_time_between_failures(Q_(self._s.duration, "s"), self.total)
 
     def unit_mtbi(self):
         """Per-unit mean time between interruptions, :math:`nT/N` [s]."""
-        return mean_time_between_failures(Q_(self.duration, "s"), self.total, self.units)
+        return mean_time_between_failures(Q_(self._s.duration, "s"), self.total, self.units)
 
     def unit_failure_rate(self, components=None):
         """Per-unit rate of all rows, or of the named ``components`` only [1/s]."""
         n = self.total if components is None else sum(self.count(c) for c in components)
-        return failure_rate_from_counts(n, Q_(self.duration, "s"), self.units)
+        return failure_rate_from_counts(n, Q_(self._s.duration, "s"), self.units)
 
     def category_rates(self) -> dict:
         """Per-unit rate of each component row, {component: Quantity [1/s]}."""
-        return {c.component: failure_rate_from_counts(c.count, Q_(self.duration, "s"), self.units) for c in self.categories}
+        return {c.component: failure_rate_from_counts(c.count, Q_(self._s.duration, "s"), self.units) for c in self.categories}
 
 
 #: Unexpected interruptions of the Llama 3 405B pre-training run (54 days,

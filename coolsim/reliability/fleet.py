@@ -134,7 +134,7 @@ class Fleet:
     @property
     def mtbf_si(self) -> float:
         """Mean up time per server [s]."""
-        return 1.0 / self.failure_rate
+        return 1.0 / self._s.failure_rate
 
     def analytic_availability(self) -> float:
         """MTBF/(MTBF+R) with R the workflow duration (no waits) [-]."""
@@ -176,7 +176,7 @@ class FleetResult:
     @property
     def lost_revenue_usd(self) -> np.ndarray:
         """Revenue lost per replication at the fleet's GPU-hour price [USD]."""
-        return self.lost_gpu_hours * self.fleet.price_usd_per_gpu_hour
+        return self.lost_gpu_hours * self.fleet._s.price_usd_per_gpu_hour
 
     @property
     def fluid_cost_usd(self) -> np.ndarray:
@@ -419,7 +419,7 @@ def simulate_fleet(fleet, horizon=None, replications=1000, seed=0, chunk_replica
     root = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
     children = root.spawn(n_blocks)
     r, h = fleet.workflow.duration_si * lam, fleet.workflow.crew_time_si * lam
-    ell = fleet.restock_time * lam
+    ell = fleet._s.restock_time * lam
     m = fleet.mtbf_si * lam
     c, p = fleet.crews, fleet.spares
     down = np.empty(n_blocks * REPLICATION_BLOCK)

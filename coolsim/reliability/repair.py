@@ -231,12 +231,12 @@ class RepairWorkflow:
     @property
     def duration_si(self) -> float:
         """Total down time of one repair [s]."""
-        return float(sum(s.duration for s in self.stages))
+        return float(sum(s._s.duration for s in self.stages))
 
     @property
     def crew_time_si(self) -> float:
         """Time a crew is busy on one repair (attended stages) [s]."""
-        return float(sum(s.duration for s in self.stages if s.attended))
+        return float(sum(s._s.duration for s in self.stages if s.attended))
 
     # unit-aware ----------------------------------------------------------------
     def duration(self):
@@ -249,11 +249,16 @@ class RepairWorkflow:
 
     def labour(self):
         """Technician-time of one repair, :math:`\\sum` attended duration × technicians [s]."""
-        return Q_(float(sum(s.duration * s.technicians for s in self.stages if s.attended)), "s")
+        return Q_(float(sum(s._s.duration * s.technicians for s in self.stages if s.attended)), "s")
+
+    @property
+    def fluid_loss_si(self) -> float:
+        """Fluid lost per repair [m³] (SI value of :attr:`fluid_loss`)."""
+        return self._s.fluid_loss
 
     def fluid_cost_usd(self) -> float:
         """Fluid cost per service [USD]."""
-        return float(fluid_cost_usd.si(self.fluid_loss, self.fluid_price_usd_per_litre))
+        return float(fluid_cost_usd.si(self._s.fluid_loss, self._s.fluid_price_usd_per_litre))
 
     def stage(self, name: str) -> Stage:
         """The stage called ``name``."""
@@ -268,7 +273,7 @@ class RepairWorkflow:
         self.stage(name)
         d = to_si(duration, TIME.positive(), "duration")
         stages = tuple(replace(s, duration=Q_(float(d), "s")) if s.name == name else s for s in self.stages)
-        return replace(self, stages=stages, fluid_loss=Q_(self.fluid_loss, "m**3"))
+        return replace(self, stages=stages)
 
 
 def _h(x):
