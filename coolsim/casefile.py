@@ -39,6 +39,11 @@ def parse_quantity(text: str):
     The number and the unit are parsed separately, so offset units work
     (``"75 degF"``); a bare unit expression (``"kW"``) means 1 of it.
 
+    Parameters
+    ----------
+    text : str
+        A number followed by a unit expression, as case files write values.
+
     Examples
     --------
     >>> parse_quantity("75 degF")
@@ -54,7 +59,18 @@ def parse_quantity(text: str):
 
 
 def read_case_text(path) -> tuple[str, dict]:
-    """Read and parse a TOML case file; errors name the file and line."""
+    """Read and parse a TOML case file; errors name the file and line.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The case file.
+
+    Returns
+    -------
+    text, data : str, dict
+        The file's text (for line look-ups) and the parsed TOML.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")

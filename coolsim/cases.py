@@ -99,6 +99,15 @@ class Case:
 def load_case(path) -> Case:
     """Read a case file (TOML).
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The case file; the schema is in ``docs/cases.md``.
+
+    Returns
+    -------
+    Case
+
     Raises
     ------
     CaseFileError
@@ -109,7 +118,15 @@ def load_case(path) -> Case:
 
 
 def case_from_text(text: str, path="<case>") -> Case:
-    """Parse a case from TOML text (``path`` is used in error messages)."""
+    """Parse a case from TOML text.
+
+    Parameters
+    ----------
+    text : str
+        The TOML of a case.
+    path : str
+        Name used in error messages (and to resolve relative weather files).
+    """
     return _build(Table.from_text(text, path), Path(path) if path != "<case>" else None)
 
 
@@ -302,7 +319,15 @@ def _value(t: Table, key, current, raw):
 
 
 def component_schema(component, prefix="") -> list[tuple[str, str]]:
-    """(dotted key, default as written in a case file) for every settable field."""
+    """(dotted key, default as written in a case file) for every settable field.
+
+    Parameters
+    ----------
+    component : dataclass instance
+        A component (capture, plant, policy …) whose fields a case file can set.
+    prefix : str
+        Dotted key prefix of the component in the case file.
+    """
     rows = []
     for f in _public_fields(component):
         value = getattr(component, f.name)

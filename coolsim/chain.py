@@ -60,7 +60,13 @@ WHITE_SPACE_PER_RACK = 3.0
 
 def default_electrical(it_load: ITLoad) -> ElectricalChain:
     """UPS and PDU sized so the hall's maximum IT power is 80 % of their rating,
-    and 10 W/m² of lighting over 3 m² per rack (assumptions, see the module constants)."""
+    and 10 W/m² of lighting over 3 m² per rack (assumptions, see the module constants).
+
+    Parameters
+    ----------
+    it_load : ITLoad
+        The hall: server type, server count and racks.
+    """
     return _default_electrical(float(it_load.server._si["max_power"] * it_load.server_count), int(it_load.racks))
 
 

@@ -140,7 +140,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    """Entry point of the ``coolsim`` command."""
+    """Entry point of the ``coolsim`` command.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments without the program name; default ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        Exit status: 0 on success, 2 for an error in the user's input.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["energyplus"]:
         from .energyplus.command import main as energyplus_main

@@ -46,7 +46,13 @@ def _scalar(x):
 
 
 def comparison_rows(results: dict) -> list[tuple[str, list[str]]]:
-    """Rows of (label with unit, one formatted cell per architecture)."""
+    """Rows of (label with unit, one formatted cell per architecture).
+
+    Parameters
+    ----------
+    results : dict
+        ``{name: ChainResult}`` in case order.
+    """
     summaries = {name: r.summary() for name, r in results.items()}
     rows = [("kind", [r.kind for r in results.values()])]
     rows.append(("feasible", ["yes" if r.feasibility.all else "NO" for r in results.values()]))
@@ -85,7 +91,17 @@ def maintenance_rows(case, results: dict) -> list[tuple[str, list[str]]]:
 
 
 def format_table(results: dict, title: str = "", extra_rows=()) -> str:
-    """A plain-text side-by-side table (``extra_rows`` are appended)."""
+    """A plain-text side-by-side table.
+
+    Parameters
+    ----------
+    results : dict
+        ``{name: ChainResult}`` in case order.
+    title : str
+        Printed above the table.
+    extra_rows : sequence of (label, cells)
+        Rows appended after the design-point rows (maintenance, annual, economics).
+    """
     rows = comparison_rows(results) + list(extra_rows)
     names = list(results)
     w0 = max(len(label) for label, _ in rows)
@@ -132,6 +148,17 @@ def _ratio(x):
 
 def comparison_json(case, results: dict, annual: dict | None = None, costs: dict | None = None) -> dict:
     """The JSON document of ``coolsim compare --json``.
+
+    Parameters
+    ----------
+    case : Case
+        The case (name, hall, architectures, maintenance and economics settings).
+    results : dict
+        ``{name: ChainResult}`` at the design point.
+    annual : dict, optional
+        ``{name: AnnualResult}`` over the case's weather year.
+    costs : dict, optional
+        ``{name: ArchitectureCosts}`` (:func:`economics_for`).
 
     Top-level keys: ``coolsim_version``, ``case`` and one object per
     architecture, keyed by its name in the case (case files may not name an
