@@ -118,6 +118,11 @@ def _b(x, shape):
 def annual_si(result: ChainResult, months=None) -> dict:
     """Annual (and monthly) aggregates of an hourly chain result, in SI, over the last axis.
 
+    Parameters
+    ----------
+    months : numpy.ndarray
+        Month (1–12) of every hour along the last axis [-].
+
     Works for any leading configuration axes (sweeps).  Keys: ``energy`` (dict
     by :data:`SUBSYSTEMS` key plus ``facility`` and ``compute``) [J],
     ``monthly_energy`` (same keys, trailing axis of 12) [J], ``water`` [m³],

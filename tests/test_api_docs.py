@@ -1,7 +1,7 @@
-"""Every parameter of every public physics function is documented in its docstring.
+"""Every parameter of every public function is documented in its docstring.
 
-The physics functions are the unit-checked ones (they carry their SI core as
-``.si``); their numpydoc ``Parameters`` section must name every argument.
+Public functions are the functions named in a module's ``__all__``; their
+numpydoc ``Parameters`` section must name every argument.
 """
 
 import importlib
@@ -16,8 +16,7 @@ def _public_functions():
         module = importlib.import_module(info.name)
         for name in getattr(module, "__all__", []):
             obj = getattr(module, name, None)
-            if (callable(obj) and not inspect.isclass(obj) and hasattr(obj, "si")
-                    and getattr(obj, "__module__", "").startswith("coolsim")):
+            if inspect.isfunction(obj) and getattr(obj, "__module__", "").startswith("coolsim"):
                 yield f"{obj.__module__}.{name}", obj
 
 

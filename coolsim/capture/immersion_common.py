@@ -14,18 +14,7 @@ from ..errors import OutOfRangeError
 from ..it_equipment import ITLoad
 from ..units import FRACTION, Q_, to_si
 
-__all__ = [
-    "quantity_field",
-    "convert_fields",
-    "servers_per_tank_si",
-    "it_powers_no_fans",
-    "gpu_power",
-    "tank_count",
-    "result_shape",
-    "full",
-    "broadcast",
-    "capture_at_site",
-]
+__all__: list[str] = []  # internal helpers of the immersion components, not public API
 
 
 def quantity_field(value, unit):

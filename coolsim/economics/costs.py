@@ -624,6 +624,8 @@ def architecture_costs(chain, result, it_load, prices: Prices | None = None, uni
 
     Parameters
     ----------
+    it_load : ITLoad
+        The hall (servers, GPUs, racks).
     chain, result, it_load
         The architecture, its design-point result and the hall (see :func:`equipment_from_chain`).
     prices : Prices, optional

@@ -68,7 +68,15 @@ _HORIZON = TIME.positive()
 
 
 def horizon_years(horizon_s, name="horizon"):
-    """Whole number of years in a horizon given in seconds (raises if not whole or < 1)."""
+    """Whole number of years in a horizon given in seconds (raises if not whole or < 1).
+
+    Parameters
+    ----------
+    horizon_s : float
+        Horizon in seconds [s].
+    name : str
+        Parameter name for error messages.
+    """
     n = np.asarray(horizon_s, dtype=np.float64) / YEAR_S
     k = np.round(n)
     if np.any(np.abs(n - k) > 1e-6) or np.any(k < 1):

@@ -140,6 +140,13 @@ def _years(horizon):
 def total_cost_of_ownership(costs: ArchitectureCosts, horizon=DEFAULT_HORIZON):
     """TCO over the horizon under the ``"tco"`` definition, undiscounted [USD] (Quantity).
 
+    Parameters
+    ----------
+    costs : ArchitectureCosts
+        One architecture's costs.
+    horizon : pint.Quantity
+        Evaluation horizon [s].
+
     Server capex in full; facility and cooling capex × min(1, n / life);
     n years of operating cost; lost revenue excluded.
 
@@ -311,6 +318,8 @@ def economics_json(costs: dict, baseline: str | None = None, rate=DEFAULT_DISCOU
 
     Parameters
     ----------
+    mode : {"retrofit", "greenfield"}
+        As :func:`evaluate_retrofit`.
     costs : dict
         ``{name: ArchitectureCosts}`` in case order.
     baseline : str, optional
@@ -391,6 +400,19 @@ def economics_json(costs: dict, baseline: str | None = None, rate=DEFAULT_DISCOU
 def table_rows(costs: dict, baseline: str | None = None, rate=DEFAULT_DISCOUNT_RATE, horizon=DEFAULT_HORIZON,
                mode="retrofit") -> list[tuple[str, list[str]]]:
     """Headline economics as (label with unit, one cell per architecture), for the comparison table.
+
+    Parameters
+    ----------
+    costs : dict
+        ``{name: ArchitectureCosts}`` in case order.
+    baseline : str, optional
+        Baseline architecture; default the first.
+    rate : float
+        Discount rate per year [-].
+    horizon : pint.Quantity
+        Evaluation horizon [s].
+    mode : {"retrofit", "greenfield"}
+        As :func:`evaluate_retrofit`.
 
     Examples
     --------

@@ -17,7 +17,13 @@ __all__ = ["main", "build_parser"]
 
 
 def build_parser(prog="coolsim energyplus") -> argparse.ArgumentParser:
-    """Argument parser of the command (the lead's CLI can reuse it as a sub-parser template)."""
+    """Argument parser of the command (the lead's CLI can reuse it as a sub-parser template).
+
+    Parameters
+    ----------
+    prog : str
+        Program name shown in the help.
+    """
     p = argparse.ArgumentParser(prog=prog, description="Run coolsim and EnergyPlus on the same hall and weather year.")
     p.add_argument("case", nargs="?", default="hall", help="'hall' (built-in matched hall) or a case file (TOML)")
     p.add_argument("--site", default="sterling-va", help="built-in climate name or an EPW file (default sterling-va)")
@@ -38,7 +44,13 @@ def _it_load(args):
 
 
 def main(argv=None) -> int:
-    """Entry point; returns the exit status (0 ok, 2 input error, 3 EnergyPlus missing or failed)."""
+    """Entry point; returns the exit status (0 ok, 2 input error, 3 EnergyPlus missing or failed).
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments after ``coolsim energyplus``; default ``sys.argv[1:]``.
+    """
     args = build_parser().parse_args(argv)
     from .run import EnergyPlusError, EnergyPlusNotInstalled, energyplus_available, INSTALL_HINT, weather_file
 

@@ -62,7 +62,13 @@ def matched_chain(it_load, site: Site, capture: ForcedAir | None = None) -> Cool
 
 def site_for_weather(weather) -> Site:
     """Design site of a weather year: its ASHRAE 0.4 % dry bulb and wet bulb when the EPW header
-    has them, else the year's maxima."""
+    has them, else the year's maxima.
+
+    Parameters
+    ----------
+    weather : Weather
+        The weather year whose design site is wanted.
+    """
     cd = weather.cooling_design
     if "dry_bulb_0.4" in cd and "wet_bulb_0.4" in cd:
         return Site(weather.name, cd["dry_bulb_0.4"], cd["wet_bulb_0.4"], weather.elevation)
@@ -75,6 +81,23 @@ TIMING_REPEATS = 7
 
 def coolsim_annual(chain, it_load, weather, site: Site, utilisation, repeats=TIMING_REPEATS):
     """Annual energy by component [J], wall times [s] and feasibility of coolsim's run of a weather year.
+
+    Parameters
+    ----------
+    weather : Weather
+        The weather year whose design site is wanted.
+    chain : CoolingChain
+        The matched forced-air chain.
+    it_load : ITLoad
+        The hall.
+    weather : Weather
+        The weather year.
+    site : Site
+        The design site that sizes the plant.
+    utilisation : float
+        IT utilisation [-].
+    repeats : int
+        Timed repetitions (the median is reported) [-].
 
     The wall times are medians of ``repeats`` runs: ``"annual"`` is the complete annual run from the
     weather year (hourly SI arrays, the design-point run that sizes the tower, 8,760 hours in one
@@ -201,7 +224,13 @@ def compare(it_load, weather, out_dir, utilisation=0.8, epw=None, site=None, cap
 
 
 def format_table(c: Comparison) -> str:
-    """The side-by-side table (annual MWh by component, PUE, wall times)."""
+    """The side-by-side table (annual MWh by component, PUE, wall times).
+
+    Parameters
+    ----------
+    c : Comparison
+        The result of :func:`compare`.
+    """
     lines = [f"coolsim vs EnergyPlus, one year at {c.site}", "",
              f"{'component':<28}{'coolsim MWh':>14}{'EnergyPlus MWh':>16}{'difference':>12}"]
     for k in COMPONENTS:

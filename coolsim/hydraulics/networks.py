@@ -60,13 +60,32 @@ def system_resistance(dp_ref, q_ref, n=2.0):
 
 
 def system_pressure_si(flow, k, n=2.0):
-    """SI core of a system curve for solvers: Δp [Pa] = k·Qⁿ, Q [m³/s] >= 0, k from
-    :func:`system_resistance`.  Unchecked; see :func:`system_pressure` for the public form."""
+    """SI core of a system curve for solvers: Δp = k·Qⁿ (unchecked; see :func:`system_pressure`).
+
+    Parameters
+    ----------
+    flow : float or numpy.ndarray
+        Volumetric flow, >= 0 [m³/s].
+    k : float or numpy.ndarray
+        Resistance coefficient from :func:`system_resistance` [Pa·(s/m³)ⁿ].
+    n : float
+        Exponent, 1 … 2 [-].
+    """
     return _out(k * np.asarray(flow, dtype=float) ** n)
 
 
 def system_flow_si(pressure, k, n=2.0):
-    """SI core inverse of :func:`system_pressure_si`: Q [m³/s] = (Δp/k)^(1/n), Δp [Pa] >= 0.  Unchecked."""
+    """SI core inverse of :func:`system_pressure_si`: Q = (Δp/k)^(1/n) (unchecked).
+
+    Parameters
+    ----------
+    pressure : float or numpy.ndarray
+        Pressure difference, >= 0 [Pa].
+    k : float or numpy.ndarray
+        Resistance coefficient [Pa·(s/m³)ⁿ].
+    n : float
+        Exponent, 1 … 2 [-].
+    """
     return _out((np.asarray(pressure, dtype=float) / k) ** (1.0 / n))
 
 

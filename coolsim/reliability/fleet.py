@@ -481,6 +481,17 @@ def _pass_unlimited(children, blocks, rb, k, mu, r, h, ell, buf):
 def fleet_draws_only(fleet, horizon=None, replications=1000, seed=0) -> float:
     """Draw exactly the random numbers :func:`simulate_fleet` draws, and nothing else.
 
+    Parameters
+    ----------
+    fleet : Fleet
+        The fleet whose random numbers are drawn.
+    horizon : pint.Quantity
+        Simulated time [s].
+    replications : int
+        Monte Carlo replications [-].
+    seed : int
+        Seed of the random generator [-].
+
     The benchmark baseline: returns the sum of the last draws (so the work
     cannot be optimised away) [-].
     """

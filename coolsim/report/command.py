@@ -25,6 +25,11 @@ __all__ = ["configure_parser", "run", "main", "default_out_dir"]
 def default_out_dir(case_path) -> Path:
     """``./coolsim-report-<stem>`` for a case file (``reference`` for the built-in case).
 
+    Parameters
+    ----------
+    case_path : str or None
+        The case file (None for the built-in case).
+
     Examples
     --------
     >>> default_out_dir("cases/hot_site.toml").name
@@ -37,7 +42,13 @@ def default_out_dir(case_path) -> Path:
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Add the arguments of ``coolsim report`` to ``parser`` (a sub-parser of the ``coolsim`` command)."""
+    """Add the arguments of ``coolsim report`` to ``parser`` (a sub-parser of the ``coolsim`` command).
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The ``report`` sub-parser.
+    """
     parser.add_argument("case", nargs="?", default=None,
                         help="case file (TOML); default: the built-in reference case")
     parser.add_argument("--out", metavar="DIR", default=None,
@@ -49,6 +60,11 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
 
 def run(args) -> int:
     """Run ``coolsim report`` for parsed arguments; returns the exit status.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed arguments.
 
     :class:`~coolsim.errors.CoolsimError` propagates (the caller prints it);
     an unwritable output directory is turned into a ``CoolsimError``.
@@ -82,7 +98,13 @@ def run(args) -> int:
 
 
 def main(argv=None) -> int:
-    """Entry point of ``coolsim report`` on its own (``argv`` without the ``report`` word)."""
+    """Entry point of ``coolsim report`` on its own (``argv`` without the ``report`` word).
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments after ``coolsim report``.
+    """
     parser = configure_parser(argparse.ArgumentParser(
         prog="coolsim report", description="Write a self-contained HTML report of a case, with JSON and CSV."))
     args = parser.parse_args(argv)

@@ -241,7 +241,13 @@ def _summaries(results):
 
 
 def airflow_figure(results: dict) -> bytes:
-    """IT (server) airflow and cooling-unit airflow per architecture [m³/s, cfm on the right]."""
+    """IT (server) airflow and cooling-unit airflow per architecture [m³/s, cfm on the right].
+
+    Parameters
+    ----------
+    results : dict
+        ``{name: ChainResult}``.
+    """
     s = _summaries(results)
     series = {
         "IT (server fans)": [_max(v["it_airflow"].to("m**3/s")) for v in s.values()],
@@ -252,7 +258,13 @@ def airflow_figure(results: dict) -> bytes:
 
 
 def coolant_flow_figure(results: dict) -> bytes:
-    """Technology-loop coolant flow per architecture [L/min, gpm on the right]."""
+    """Technology-loop coolant flow per architecture [L/min, gpm on the right].
+
+    Parameters
+    ----------
+    results : dict
+        ``{name: ChainResult}``.
+    """
     flows = []
     for v in _summaries(results).values():
         q = v["coolant_flow"]
@@ -263,14 +275,26 @@ def coolant_flow_figure(results: dict) -> bytes:
 
 
 def pue_figure(results: dict) -> bytes:
-    """PUE and TUE per architecture [-]."""
+    """PUE and TUE per architecture [-].
+
+    Parameters
+    ----------
+    results : dict
+        ``{name: ChainResult}``.
+    """
     series = {"PUE = facility / IT": [_max(r.pue) for r in results.values()],
               "TUE = facility / compute": [_max(r.tue) for r in results.values()]}
     return bar_figure(list(results), series, "ratio [-]", "PUE and TUE", fmt="{:.3f}", ymin=1.0)
 
 
 def power_breakdown_figure(results: dict) -> bytes:
-    """Facility power per architecture stacked by :data:`POWER_TERMS` [MW]; right: the overhead above compute."""
+    """Facility power per architecture stacked by :data:`POWER_TERMS` [MW]; right: the overhead above compute.
+
+    Parameters
+    ----------
+    results : dict
+        ``{name: ChainResult}``.
+    """
     names = list(results)
     parts = {name: power_breakdown(r) for name, r in results.items()}
     series = {label: [parts[n][label] / 1e6 for n in names] for label, _ in POWER_TERMS}
@@ -300,6 +324,11 @@ def power_breakdown_figure(results: dict) -> bytes:
 
 def maintenance_figure(summaries: dict) -> bytes:
     """Downtime per server-year [h] and lost revenue per year [M USD], two panels.
+
+    Parameters
+    ----------
+    summaries : dict
+        ``{name: MaintenanceSummary}``.
 
     ``summaries``: ``{name: MaintenanceSummary}``.
     """

@@ -602,6 +602,13 @@ def render_report(case, results: dict, *, annual=None, economics=None, progress=
 def headline_csv(case, results: dict) -> str:
     """The headline table as CSV: ``quantity, units, <one column per architecture>``.
 
+    Parameters
+    ----------
+    case : Case
+        The case.
+    results : dict
+        ``{name: ChainResult}``.
+
     Numbers are written without thousands separators; an empty cell means
     "not applicable" (e.g. the coolant flow of forced air).
     """

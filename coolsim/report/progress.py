@@ -25,6 +25,15 @@ __all__ = ["TextProgress", "text_progress", "labelled", "scaled", "quiet"]
 def quiet(done, total, label=""):
     """A progress reporter that reports nothing.
 
+    Parameters
+    ----------
+    done : int
+        Steps done.
+    total : int
+        Steps in all.
+    label : str
+        Label (ignored).
+
     Examples
     --------
     >>> quiet(1, 2, "step")
@@ -126,6 +135,11 @@ class TextProgress:
 def text_progress(stream=None) -> TextProgress:
     """The default reporter of the command line: a bar on stderr when it is a terminal.
 
+    Parameters
+    ----------
+    stream : file, optional
+        Where to draw; default standard error.
+
     Examples
     --------
     >>> import io
@@ -137,6 +151,15 @@ def text_progress(stream=None) -> TextProgress:
 
 def labelled(progress, label: str):
     """A two-argument ``progress(done, total)`` that reports under a fixed label.
+
+    Parameters
+    ----------
+    progress : callable
+        A progress reporter ``(done, total, label)``.
+    label : str
+        Label given to every call.
+    stream : file, optional
+        Where to draw; default standard error.
 
     For callers such as :func:`coolsim.reliability.fleet.simulate_fleet`,
     which report replications without a label.
@@ -159,6 +182,17 @@ def labelled(progress, label: str):
 
 def scaled(progress, start: float, stop: float, outer_total: float, label: str = ""):
     """Map a sub-task's ``(done, total)`` onto ``[start, stop]`` of an outer run of ``outer_total`` steps.
+
+    Parameters
+    ----------
+    progress : callable
+        The outer progress reporter.
+    stop : int
+        Outer step at which the inner work ends.
+    outer_total : int
+        Outer total.
+    label : str
+        Label of the inner work.
 
     Examples
     --------
