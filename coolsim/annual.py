@@ -185,7 +185,7 @@ def _sweep_si(result: ChainResult) -> dict:
 
 
 def _facility(result):
-    fac = np.asarray(result._facility(), float)
+    fac = np.asarray(result.facility_power_si, float)
     shape = fac.shape if fac.ndim else (1,)
     return _b(fac, shape), shape
 
@@ -257,7 +257,7 @@ class AnnualResult:
         """Hourly power of a subsystem (a key of :data:`SUBSYSTEMS` or ``"facility"``) [W]."""
         shape = (self.hours,)
         if subsystem == "facility":
-            return Q_(_b(self.hourly._facility(), shape), "W")
+            return Q_(_b(self.hourly.facility_power_si, shape), "W")
         if subsystem not in SUBSYSTEMS:
             raise OutOfRangeError(f"parameter 'subsystem' must be one of facility, {', '.join(SUBSYSTEMS)}; "
                                   f"got {subsystem!r}")
@@ -266,7 +266,7 @@ class AnnualResult:
     @property
     def hourly_pue(self):
         """Hourly PUE [-] (8,760 values)."""
-        return _b(self.hourly._facility(), (self.hours,)) / _b(self.hourly.capture.it_power, (self.hours,))
+        return _b(self.hourly.facility_power_si, (self.hours,)) / _b(self.hourly.capture.it_power, (self.hours,))
 
     # ---- energies ----------------------------------------------------------------
     @property

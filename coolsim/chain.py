@@ -112,7 +112,9 @@ class ChainResult:
     def _heat_rejection(self):
         return self.rejection.chiller_power + self.rejection.sink_fan_power
 
-    def _facility(self):
+    @property
+    def facility_power_si(self):
+        """Total facility power as an SI float or array [W] (see :attr:`facility_power`)."""
         c = self.capture
         return c.it_power + c.air_mover_power + self._pumps() + self._heat_rejection() + self._electrical()
 
@@ -125,12 +127,12 @@ class ChainResult:
     @property
     def facility_power(self):
         """Total facility power: IT plus every overhead [W]."""
-        return POWER.quantity(self._facility())
+        return POWER.quantity(self.facility_power_si)
 
     @property
     def pue(self):
         """Power usage effectiveness, facility / IT [-]."""
-        return self._facility() / self.capture.it_power
+        return self.facility_power_si / self.capture.it_power
 
     @property
     def itue(self):
@@ -153,7 +155,7 @@ class ChainResult:
         p = POWER.quantity
         out = {
             "it_power": p(c.it_power),
-            "facility_power": p(self._facility()),
+            "facility_power": p(self.facility_power_si),
             "pue": self.pue,
             "tue": self.tue,
             "itue": self.itue,

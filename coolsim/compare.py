@@ -235,7 +235,7 @@ _BUILDUP = [
     *FACILITY_TERMS[:2],
     ("**IT power**", lambda r: r.capture.it_power),
     *FACILITY_TERMS[2:],
-    ("**facility power**", lambda r: r._facility()),
+    ("**facility power**", lambda r: r.facility_power_si),
 ]
 
 

@@ -183,8 +183,9 @@ def _si(value, kind, name):
 
 
 def _junction_margin(result, capture):
+    """Smallest junction-limit margin of the hall [K]; <= 0 when a device is already at its limit."""
     limit = _si(capture.junction_limit, TEMPERATURE, "junction_limit")
-    return max(float(np.min(limit - np.asarray(result.capture.max_device_temperature))), 0.0)
+    return float(np.min(limit - np.asarray(result.capture.max_device_temperature)))
 
 
 def _ride_through(chain, result, it_load):
@@ -210,16 +211,18 @@ def _ride_through(chain, result, it_load):
         t = _rel.two_phase_ride_through(power / tanks, capture.fluid, mass, Q_(TWO_PHASE_HEADSPACE, "m**3"))
         return t, "vapour reaches the tank vent (condensers off)"
     margin = _junction_margin(result, capture)
+    if margin <= 0.0:  # nothing to ride through: reported as such, not clamped to a tiny margin
+        return Q_(0.0, "s"), "a junction is already at or above its limit with the plant running"
     if kind == "direct_to_chip":
         volume = Q_(float(np.max(c.coolant_flow)) * TCS_INVENTORY, "m**3")
         t0 = _si(capture.tcs_supply_temperature, TEMPERATURE, "tcs_supply_temperature")
         t0 = float(np.max(t0))
         t = _rel.coolant_ride_through(Q_(float(np.max(c.heat_to_liquid)), "W"), volume, capture.coolant,
-                                      Q_(t0, "K"), Q_(t0 + max(margin, 1e-3), "K"))
+                                      Q_(t0, "K"), Q_(t0 + margin, "K"))
         return t, "technology-loop coolant warms until the hottest junction reaches its limit"
     volume = Q_(float(np.max(c.details["fluid_volume"][0])), "m**3")
     t0 = float(np.max(_si(capture.fluid_supply_temperature, TEMPERATURE, "fluid_supply_temperature")))
-    t = _rel.coolant_ride_through(power, volume, capture.fluid, Q_(t0, "K"), Q_(t0 + max(margin, 1e-3), "K"))
+    t = _rel.coolant_ride_through(power, volume, capture.fluid, Q_(t0, "K"), Q_(t0 + margin, "K"))
     return t, "tank fluid warms until the hottest junction reaches its limit"
 
 

@@ -92,7 +92,7 @@ def test_results_do_not_depend_on_the_units_of_the_case():
     ip = case_from_text(ip_text).run()
     for name in si:
         assert ip[name].pue == pytest.approx(si[name].pue, rel=1e-9)
-        assert ip[name]._facility() == pytest.approx(si[name]._facility(), rel=1e-9)
+        assert ip[name].facility_power_si == pytest.approx(si[name].facility_power_si, rel=1e-9)
 
 
 def test_json_has_every_field_with_stock_pint_units(tmp_path):

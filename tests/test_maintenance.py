@@ -91,3 +91,16 @@ def test_case_file_sets_maintenance_policy():
 def test_bad_maintenance_inputs(line, key):
     with pytest.raises(CaseFileError, match=key):
         case_from_text(REFERENCE_CASE.read_text() + f"\n[maintenance]\n{line}\n")
+
+
+def test_ride_through_is_zero_when_a_junction_is_already_at_its_limit():
+    # A junction limit below the running junction temperature leaves nothing to ride
+    # through: 0 s with that reason, not a time computed from a clamped margin.
+    import dataclasses
+
+    chain = CASE.architectures["direct_to_chip"]
+    hot = dataclasses.replace(chain, capture=dataclasses.replace(chain.capture, junction_limit=Q_(50, "degC")))
+    r = hot.run(CASE.it_load, CASE.site, CASE.utilisation)
+    m = maintenance_summary(hot, r, CASE.it_load)
+    assert float(m.ride_through_time.to("s").m) == 0.0
+    assert "already at or above its limit" in m.ride_through_limit

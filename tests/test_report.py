@@ -173,7 +173,7 @@ def test_annual_energy_breakdown_adds_up_to_facility(annual):
 def test_power_breakdown_adds_up_to_facility(results):
     # Same identity at the design point, for the stacked-bar figure: 1e-9 relative.
     for r in results.values():
-        assert sum(F.power_breakdown(r).values()) == pytest.approx(float(np.max(r._facility())), rel=1e-9)
+        assert sum(F.power_breakdown(r).values()) == pytest.approx(float(np.max(r.facility_power_si)), rel=1e-9)
 
 
 # ----------------------------------------------------------------------------- JSON and CSV

@@ -565,7 +565,7 @@ def equipment_from_chain(chain, result, it_load) -> Equipment:
     return Equipment(
         kind=kind, servers=it_load.server_count, gpus_per_server=it_load.server.gpu_count, racks=it_load.racks,
         it_design_power=float(it_load.server._si["max_power"]) * it_load.server_count,
-        facility_power=float(result._facility()), air_heat=air, chiller_capacity=chiller, tower_capacity=tower,
+        facility_power=float(result.facility_power_si), air_heat=air, chiller_capacity=chiller, tower_capacity=tower,
         dry_cooler_capacity=dry, plant_heat=plant_heat, liquid_heat=float(cap.heat_to_liquid), tanks=tanks,
         fluid_volume=volume, fluid=fluid, fluid_topup=topup, water_rate=float(result.rejection.water_use),
     )

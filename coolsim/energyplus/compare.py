@@ -128,7 +128,7 @@ def coolsim_annual(chain, it_load, weather, site: Site, utilisation, repeats=TIM
 
     out = {"it": e(c.it_power), "server_fans": e(c.server_fan_power), "crah_fans": e(c.air_mover_power),
            "chiller": e(rj.chiller_power), "tower": e(rj.sink_fan_power), "pumps": e(rj.pump_power + c.pump_power),
-           "ups": e(r.ups_loss + r.pdu_loss), "lighting": e(r.lighting_power), "facility": e(r._facility())}
+           "ups": e(r.ups_loss + r.pdu_loss), "lighting": e(r.lighting_power), "facility": e(r.facility_power_si)}
     return out, wall, r.feasibility
 
 
