@@ -54,11 +54,11 @@ import numpy as np
 
 from . import pumps as _pumps
 from .capture.base import Circuit
-from .errors import CoolsimError
 from .feasibility import Feasibility
 from .rejection import CarnotChiller, CoolingMode, CoolingTower, DryCooler, EIRChiller, economizer_mode
 from .rejection.economizer import _decide as _economizer_decide
 from .rejection.economizer import _validate as _economizer_validate
+from .rejection._common import resized
 from .units import DIMENSIONLESS, POWER, PRESSURE, Q_, TEMPERATURE_DIFFERENCE, to_si
 
 __all__ = ["PlantPumps", "Plant", "PlantResult", "HeatRejection", "RejectionResult"]
@@ -206,20 +206,16 @@ class Plant:
         ``design_heat`` [W] (default: to ``heat`` itself, element by element), making
         water at ``t_setpoint`` [K] with the least fan power.  ``heat_rows``: the
         same heat before it was broadcast over the hours, if it is constant along them."""
-        sink = None
+        size = heat if design_heat is None else np.asarray(design_heat, float)
         if design_heat is not None:
-            # size the sink with the design heat at its own (per-configuration) shape: the
-            # same values element by element as broadcasting it to the hours first
-            d = np.asarray(design_heat, float)
-            np.broadcast_to(d, np.shape(heat))  # the shape check of the general path
-            try:
-                sink = replace(self.sink, design_heat_rejection=POWER.quantity(np.where(d > 0.0, d, 1.0)))
-            except CoolsimError:
-                sink = None  # let the general path report it, with its element indices
-        if sink is None:
-            size = heat if design_heat is None else np.broadcast_to(design_heat, np.shape(heat))
-            design = POWER.quantity(np.where(size > 0.0, size, 1.0))  # 1 W where idle: no division by zero
-            sink = replace(self.sink, design_heat_rejection=design)
+            np.broadcast_to(size, np.shape(heat))  # the shape check of the general path
+        # sized at its own (per-configuration) shape: the same values element by element as
+        # broadcasting it to the hours first; 1 W where idle: no division by zero
+        size = np.where(size > 0.0, size, 1.0)
+        if np.all(np.isfinite(size)):
+            sink = resized(self.sink, size if size.ndim else float(size))
+        else:  # let the sink's own validation report it, with its element indices
+            sink = replace(self.sink, design_heat_rejection=POWER.quantity(np.broadcast_to(size, np.shape(heat))))
         if self._is_tower:
             if type(sink).operate_si is CoolingTower.operate_si:  # the setpoint array is ours to overwrite
                 return sink._plant_duty_si(heat, site.wet_bulb, t_setpoint, consume=True, heat_rows=heat_rows)
@@ -272,11 +268,18 @@ class Plant:
             economizer_mode.si(np.broadcast_to(ts, shape), np.broadcast_to(tr, shape), site.wet_bulb, t_air,
                                hx_approach=s["hx"], **kw)
         _economizer_validate(ts, tr, site.wet_bulb, t_air, **kw)
-        mode, free, t_sink, _, _, _, _ = _economizer_decide(ts, tr, site.wet_bulb, t_air, hx_approach=s["hx"], **kw)
-        free_cooled = mode <= CoolingMode.TOWER
-        if not shape:  # a scalar run: the mode as the economizer's scalar result gives it
-            mode = np.asarray(CoolingMode(int(mode)))
-        mode = np.broadcast_to(mode, shape)
+        mechanical_only = self.chiller is not None and not self.economizer
+        if mechanical_only:
+            # the sink serves only the condenser: of the economizer's decision just the
+            # condenser water is needed (the same sum as in its decision)
+            t_sink = (site.wet_bulb + approach) if self._is_tower else (t_air + approach)
+            mode = None
+        else:
+            mode, free, t_sink, _, _, _, _ = _economizer_decide(ts, tr, site.wet_bulb, t_air, hx_approach=s["hx"], **kw)
+            free_cooled = mode <= CoolingMode.TOWER
+            if not shape:  # a scalar run: the mode as the economizer's scalar result gives it
+                mode = np.asarray(CoolingMode(int(mode)))
+            mode = np.broadcast_to(mode, shape)
         loop_pumps, flow = self.pumps.loop_power_si(q, tr - ts)  # per stream, not per hour
         flow = _spread(flow, shape)
         # the loop pump's shaft work ends up as heat in the water the plant cools
@@ -306,11 +309,16 @@ class Plant:
         t_cond = np.maximum(t_sink, ts + s["lift"])
         # the chiller sees the supply temperature at the shape it saw before (same broadcasting)
         ts_chiller = ts if np.broadcast_shapes(ts.shape, np.shape(t_cond)) == shape else np.broadcast_to(ts, shape)
-        op = self.chiller.power_si(load, ts_chiller, t_cond)
+        chiller_power, feas = self.chiller._plant_power_si(load, ts_chiller, t_cond)
         loaded = load > 0
-        chiller_power = np.where(loaded, op.power, 0.0)
+        chiller_power = np.where(loaded, chiller_power, 0.0)
         rejected = q + chiller_power
-        fan, water = self._sink_operation(rejected, self._setpoint(mode, ts, site), site, design_heat)
+        if mechanical_only and shape:  # _setpoint with no free-cooling hour: the design setpoint, fresh
+            setpoint = (site.wet_bulb if self._is_tower else site.dry_bulb) + approach
+            setpoint = setpoint if np.shape(setpoint) == shape else np.array(np.broadcast_to(setpoint, shape))
+        else:
+            setpoint = self._setpoint(mode, ts, site)
+        fan, water = self._sink_operation(rejected, setpoint, site, design_heat)
         if self._is_tower:
             cond_pumps = self.pumps.condenser_power_si(rejected)
             if isinstance(cond_pumps, np.ndarray) and cond_pumps.ndim and cond_pumps.shape == np.shape(loaded):
@@ -321,7 +329,6 @@ class Plant:
                 pump_power = loop_pumps + np.where(loaded, cond_pumps, 0.0)
         else:
             pump_power = loop_pumps + 0.0
-        feas = op.feasibility
         if chiller_share.ndim:
             free_fraction = np.subtract(1.0, chiller_share, out=chiller_share)
         else:

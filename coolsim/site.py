@@ -44,14 +44,26 @@ _AMBIENT = TEMPERATURE.between(223.15, 333.15)  # -50 … 60 °C
 
 @dataclass(frozen=True)
 class SiteSI:
-    """Outdoor conditions in SI: temperatures [K], pressure [Pa]."""
+    """Outdoor conditions in SI: temperatures [K], pressure [Pa], humidity ratio [-].
+
+    ``humidity_ratio`` follows from the dew point and the pressure in closed
+    form; when it is not given it is computed the first time it is read (few
+    models use it, and a year of weather need not pay for it up front).
+    """
 
     name: str
     dry_bulb: np.ndarray | float
     wet_bulb: np.ndarray | float
     pressure: float
-    humidity_ratio: np.ndarray | float
     dew_point: np.ndarray | float
+    _humidity_ratio: np.ndarray | float | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def humidity_ratio(self):
+        """Outdoor humidity ratio [kg/kg dry air] (ASHRAE HoF 2017 ch. 1 eq. 20 at the dew point)."""
+        if self._humidity_ratio is None:
+            object.__setattr__(self, "_humidity_ratio", _psy.humidity_ratio_from_dew_point.si(self.dew_point, self.pressure))
+        return self._humidity_ratio
 
 
 @dataclass(frozen=True)
@@ -98,11 +110,13 @@ class Site:
             w = _psy.humidity_ratio_from_wet_bulb.si(db, wb, p)
             dp = _psy.dew_point.si(w, p)
         else:
+            # -50 … 60 °C is inside the Hyland-Wexler range and its vapour pressure below the
+            # pressure at any allowed elevation, so the humidity ratio can wait until it is read
             dp = to_si(self.dew_point, _AMBIENT, "dew_point")
             if np.any(np.asarray(dp) > np.asarray(wb) + 1e-6):
                 raise OutOfRangeError(f"parameter 'dew_point' must not exceed 'wet_bulb' at site '{self.name}'")
-            w = _psy.humidity_ratio_from_dew_point.si(dp, p)
-        object.__setattr__(self, "_si", SiteSI(self.name, db, wb, p, w, dp))
+            w = None
+        object.__setattr__(self, "_si", SiteSI(self.name, db, wb, p, dp, w))
 
     @property
     def si(self) -> SiteSI:

@@ -425,11 +425,14 @@ def test_dry_cooler_plant_duty_equals_operate_bitwise():
     assert _same_bits(ref.water, np.where(ref.wet, evaporation_rate.si(m_air * 1006.0 * (tdb - ref.t_air_entering)), 0.0))
 
 
-def test_fan_power_fraction_equals_formula_bitwise():
-    # Cube law above the minimum speed, cycling below (tolerance 0: the same operations per element).
+def test_fan_power_fraction_equals_formula():
+    # Cube law above the minimum speed, cycling below.  Tolerance 4e-16 relative: the code forms
+    # max(r, r_min)² r with two roundings, the formula r**3 and r_min³ (r / r_min) with up to two.
     from coolsim.rejection._common import fan_power_fraction
 
     r = np.random.default_rng(4).uniform(0.0, 1.0, (3, 700))
     want = np.where(r >= 0.2, r**3, 0.2**3 * (r / 0.2))
-    assert _same_bits(fan_power_fraction(r, 0.2), want)
+    np.testing.assert_allclose(fan_power_fraction(r, 0.2), want, rtol=4e-16, atol=0.0)
+    assert _same_bits(fan_power_fraction(r, 0.0), r * r * r)
+    assert fan_power_fraction(0.5, 0.2) == 0.5 * 0.5 * 0.5
     assert fan_power_fraction(0.1, 0.2) == pytest.approx(0.2**2 * 0.1, rel=1e-15)

@@ -165,7 +165,7 @@ class ForcedAir:
         v_it = heat / (rho * cp * dt)
         heat_design = (s["max_power"] - s["fan_power_ref"] + fans_full) * n
         res = self.air_side.evaluate_si(heat, v_it, site, design_heat_to_air=heat_design,
-                                        design_it_airflow=heat_design / (rho * cp * dt))
+                                        design_it_airflow=heat_design / (rho * cp * dt), air_properties=(rho, cp))
         # GPU case temperature: lumped resistance scaled with the server airflow (fan power ∝ flow³)
         flow_ratio = (fans / s["fan_power_ref"]) ** (1.0 / 3.0) if s["fan_power_ref"] > 0.0 else np.ones_like(p)
         r_ca = fs["gpu_resistance"] * np.asarray(flow_ratio) ** (-fs["heat_sink_flow_exponent"])

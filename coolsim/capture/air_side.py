@@ -493,19 +493,22 @@ class AirSide:
         r = self._si["recirculation"]
         return self._si["supply_temperature"] + r / (1.0 - r) * it_delta_t
 
-    def evaluate_si(self, heat_to_air, it_airflow, site, *, design_heat_to_air=None, design_it_airflow=None):
+    def evaluate_si(self, heat_to_air, it_airflow, site, *, design_heat_to_air=None, design_it_airflow=None,
+                    air_properties=None):
         """Evaluate the air path for IT heat to air [W] and IT airflow [m³/s] at a site (SiteSI).
 
         Returns an :class:`AirSideResult`.  ``design_heat_to_air`` and
         ``design_it_airflow`` (both or neither) size the units; without them
         each element is sized for its own airflow.  Fan heat is counted
         indoors: the chilled-water stream carries ``heat_to_air + fan_power``.
+        ``air_properties``: :meth:`air_properties_si` at this site, when the caller
+        already has it.
         """
         s, cu = self._si, self.cooling_unit
         b, r, ts = s["bypass"], s["recirculation"], s["supply_temperature"]
         q = POWER.nonnegative().check(heat_to_air, "heat_to_air")
         v_it = VOLUMETRIC_FLOW.nonnegative().check(it_airflow, "it_airflow")
-        rho, cp = self.air_properties_si(site)
+        rho, cp = self.air_properties_si(site) if air_properties is None else air_properties
         dt, v_cu, t_in, t_ex, t_ret = _mix(q, v_it, ts, b, r, rho * cp)
         if (design_heat_to_air is None) != (design_it_airflow is None):
             raise OutOfRangeError("parameters 'design_heat_to_air' and 'design_it_airflow' must be given together")

@@ -68,23 +68,33 @@ def _check_temperature(name, t):
 
 
 def _coeffs(ice):
-    """Hyland-Wexler coefficients; per element where ``ice`` is an array."""
+    """Hyland-Wexler coefficients; per element where ``ice`` is a mixed array."""
     if np.ndim(ice) == 0:
         return _C_ICE if ice else _C_WATER
+    if not ice.any():
+        return _C_WATER
+    if ice.all():
+        return _C_ICE
     return tuple(np.where(ice, ci, cw) for ci, cw in zip(_C_ICE, _C_WATER))
+
+
+def _ln_pws_value(t, c):
+    """ln(p_ws/Pa) with coefficients ``c`` (Hyland-Wexler, ASHRAE HoF 2017 ch. 1 eqs. 5-6)."""
+    c0, c1, c2, c3, c4, c5, c6 = c
+    return c0 / t + c1 + t * (c2 + t * (c3 + t * (c4 + t * c5))) + c6 * np.log(t)
 
 
 def _ln_pws(t, c):
     """ln(p_ws/Pa) and its derivative d ln p_ws / dT [1/K] with coefficients ``c``."""
     c0, c1, c2, c3, c4, c5, c6 = c
-    ln_p = c0 / t + c1 + t * (c2 + t * (c3 + t * (c4 + t * c5))) + c6 * np.log(t)
+    ln_p = _ln_pws_value(t, c)
     dln = -c0 / (t * t) + c2 + t * (2.0 * c3 + t * (3.0 * c4 + t * 4.0 * c5)) + c6 / t
     return ln_p, dln
 
 
 def _pws(t):
     """Saturation pressure [Pa] over ice (T < 273.16 K) or liquid water; no range check."""
-    return np.exp(_ln_pws(t, _coeffs(t < _T_TRIPLE))[0])
+    return np.exp(_ln_pws_value(t, _coeffs(t < _T_TRIPLE)))
 
 
 _PWS_MIN = float(np.exp(_ln_pws(_T_MIN, _C_ICE)[0]))

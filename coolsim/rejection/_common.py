@@ -3,6 +3,7 @@ properties, the part-load fan law and the scalar-infeasibility rule."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -10,7 +11,7 @@ import numpy as np
 
 from ..errors import InfeasibleError, OutOfRangeError
 from ..feasibility import Feasibility
-from ..units import Kind, Spec, to_si
+from ..units import POWER, Kind, Spec, to_si
 
 #: Latent heat of vaporisation of water at 30 °C [J/kg]: 2429.8 kJ/kg
 #: (IAPWS-IF97 via CoolProp, checked in ``tests/test_rejection.py``).
@@ -62,6 +63,17 @@ def field_si(obj, name: str, spec, *, allow_none: bool = False):
     setattr(ns, name, m)
 
 
+def resized(sink, design_heat):
+    """A copy of a tower or dry cooler sized to ``design_heat`` [W] (positive and
+    finite, already checked by the caller), its other fields not re-validated."""
+    new = copy.copy(sink)
+    ns = SimpleNamespace(**vars(sink._s))
+    ns.design_heat_rejection = design_heat
+    object.__setattr__(new, "_s", ns)
+    object.__setattr__(new, "design_heat_rejection", POWER.quantity(design_heat))
+    return new
+
+
 def fan_power_fraction(airflow_ratio, min_speed):
     """Fan power / design fan power for a variable-speed fan [-].
 
@@ -70,16 +82,11 @@ def fan_power_fraction(airflow_ratio, min_speed):
     minimum-speed power times the on-fraction ``r / r_min``.
     """
     r = np.asarray(airflow_ratio, dtype=float)
-    if r.ndim and min_speed > 0:
-        # the same two branches, the cycling one evaluated only where it applies (a fresh array)
-        out = r**3
-        cycling = ~(r >= min_speed)
-        if cycling.any():
-            np.divide(r, min_speed, out=out, where=cycling)
-            np.multiply(out, min_speed**3, out=out, where=cycling)
-        return out
-    cycling = min_speed**3 * (r / min_speed) if min_speed > 0 else 0.0 * r
-    out = np.where(r >= min_speed, r**3, cycling)
+    # r³ above the minimum speed and r_min³ (r / r_min) = r_min² r below it, as one branch-free
+    # product max(r, r_min)² r (two products: a third of the time of a general power)
+    out = np.maximum(r, min_speed) if min_speed > 0 else r
+    out = out * out
+    out *= r
     return out if out.ndim else float(out)
 
 

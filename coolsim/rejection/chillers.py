@@ -184,8 +184,9 @@ class Biquadratic:
     name: str = ""
 
     def __call__(self, x, y):
+        # grouped so that a term in ``x`` alone (often a scalar) is not spread over ``y``'s shape
         a, b, c, d, e, f = self.coefficients
-        return a + b * x + c * x * x + d * y + e * y * y + f * x * y
+        return (a + x * (b + c * x)) + y * ((d + f * x) + e * y)
 
     def normalized_at(self, x, y) -> "Biquadratic":
         """The same curve scaled so that it equals 1 at ``(x, y)``."""
@@ -205,7 +206,7 @@ class Quadratic:
 
     def __call__(self, x):
         a, b, c = self.coefficients
-        return a + b * x + c * x * x
+        return a + x * (b + c * x)
 
 
 # EnergyPlus datasets/Chillers.idf, object "DOE-2 Centrifugal/5.50COP" (a generic
@@ -345,6 +346,11 @@ class CarnotChiller:
         """COP at a chilled-water supply and condenser entering temperature [-]."""
         return self.cop_si(t_chw_supply, t_cond_entering)
 
+    def _plant_power_si(self, load, t_chw_supply, t_cond_entering):
+        """Compressor power [W] and feasibility (the interface a plant uses)."""
+        op = self.power_si(load, t_chw_supply, t_cond_entering)
+        return op.power, op.feasibility
+
     def power_si(self, load, t_chw_supply, t_cond_entering) -> ChillerOperationSI:
         """SI core: compressor power for ``load`` [W] at the two temperatures [K]."""
         cop = self.cop_si(t_chw_supply, t_cond_entering)
@@ -483,9 +489,13 @@ class EIRChiller:
         return cls(reference_capacity, 5.5, DOE2_CENTRIFUGAL_CAPFT, DOE2_CENTRIFUGAL_EIRFT,
                    DOE2_CENTRIFUGAL_EIRFPLR, **kwargs)
 
-    def _inputs(self, values, lo, hi, name, unit):
-        inside = (values >= lo) & (values <= hi)
+    def _inputs(self, values, lo, hi, name, unit, masks=True):
+        """``values`` under the curve-range policy, and where they were inside the limits
+        (``None`` when ``masks`` is false and the policy needs no check)."""
         policy = self.outside_curve_range
+        if not masks and policy is not CurveRange.RAISE:
+            return (np.clip(values, lo, hi) if policy is CurveRange.CLAMP else values), None
+        inside = (values >= lo) & (values <= hi)
         if policy is CurveRange.RAISE and not np.all(inside):
             bad = np.asarray(values)[~inside] if np.ndim(values) else values
             first = float(np.ravel(bad)[0])
@@ -497,35 +507,61 @@ class EIRChiller:
             values = np.clip(values, lo, hi)
         return values, inside
 
-    def power_si(self, load, t_chw_supply, t_cond_entering) -> ChillerOperationSI:
-        """SI core: compressor power for ``load`` [W] at the two temperatures [K]."""
+    def _operate(self, load, t_chw_supply, t_cond_entering, masks=True):
+        """The shared core: a dict of the SI results.  The curves are evaluated at the
+        broadcast shape of the two temperatures only (a constant chilled-water
+        setpoint is not spread over the hours before it has to be)."""
         check_order(t_chw_supply, t_cond_entering, "t_chw_supply", "t_cond_entering", _NO_LIFT)
         scalar = is_scalar(load, t_chw_supply, t_cond_entering)
-        load, tchw, tce = np.broadcast_arrays(np.asarray(load, float), np.asarray(t_chw_supply, float),
-                                              np.asarray(t_cond_entering, float))
-        c1, c2 = self.capft, self.eirft
-        x, in_x = self._inputs(tchw - _ZERO_C, max(c1.x_min, c2.x_min), min(c1.x_max, c2.x_max), "t_chw_supply", "degC")
-        y, in_y = self._inputs(tce - _ZERO_C, max(c1.y_min, c2.y_min), min(c1.y_max, c2.y_max), "t_cond_entering", "degC")
+        s, c1, c2 = self._s, self.capft, self.eirft
+        load = np.asarray(load, float)
+        x, in_x = self._inputs(np.asarray(t_chw_supply, float) - _ZERO_C, max(c1.x_min, c2.x_min),
+                               min(c1.x_max, c2.x_max), "t_chw_supply", "degC", masks)
+        y, in_y = self._inputs(np.asarray(t_cond_entering, float) - _ZERO_C, max(c1.y_min, c2.y_min),
+                               min(c1.y_max, c2.y_max), "t_cond_entering", "degC", masks)
         capft, eirft = c1(x, y), c2(x, y)
         if np.any(capft <= 0) or np.any(eirft <= 0):
             raise ValidityRangeError(
                 "parameters 't_chw_supply'/'t_cond_entering': the chiller curves give a non-positive "
                 "capacity or EIR modifier here (extrapolated too far); use CurveRange.CLAMP or other curves")
-        q_avail = self._s.reference_capacity * capft
-        feas = finish(_over_capacity(load, q_avail * self._s.max_part_load_ratio), "EIRChiller.power", scalar)
-        plr = np.clip(load / q_avail, 0.0, self._s.max_part_load_ratio)  # EnergyPlus PLR definition; excess flagged
+        q_avail = capft * s.reference_capacity
+        feas = finish(_over_capacity(load, q_avail * s.max_part_load_ratio), "EIRChiller.power", scalar)
+        plr = np.clip(load / q_avail, 0.0, s.max_part_load_ratio)  # EnergyPlus PLR definition; excess flagged above
+        plr_op = np.maximum(plr, s.min_unloading_ratio)
+        p_curve, in_p = self._inputs(plr_op, self.eirfplr.x_min, self.eirfplr.x_max, "part_load_ratio", "", masks)
+        power = self.eirfplr(p_curve)
+        power *= eirft
+        power *= q_avail
+        if s.min_part_load_ratio > 0:
+            cycling = np.minimum(plr / s.min_part_load_ratio, 1.0)  # on/off cycling below PLR_min
+            power *= cycling
+        else:
+            cycling = 1.0
+        power /= s.reference_cop
+        return dict(power=power, feas=feas, plr=plr, plr_op=plr_op, cycling=cycling, q_avail=q_avail,
+                    eirft=eirft, load=load, in_range=(in_x, in_y, in_p))
+
+    def _plant_power_si(self, load, t_chw_supply, t_cond_entering):
+        """Compressor power [W] and feasibility only (the plant's fast path): the same
+        values as the ``power`` and ``feasibility`` of :meth:`power_si`."""
+        r = self._operate(load, t_chw_supply, t_cond_entering, masks=False)
+        power = r["power"]
+        return (float(power) if np.ndim(power) == 0 else power), r["feas"]
+
+    def power_si(self, load, t_chw_supply, t_cond_entering) -> ChillerOperationSI:
+        """SI core: compressor power for ``load`` [W] at the two temperatures [K]."""
+        r = self._operate(load, t_chw_supply, t_cond_entering)
+        power, plr, plr_op, q_avail, load = r["power"], r["plr"], r["plr_op"], r["q_avail"], r["load"]
+        shape = np.shape(power)
         q_evap = plr * q_avail
-        cycling = np.minimum(plr / self._s.min_part_load_ratio, 1.0) if self._s.min_part_load_ratio > 0 else np.ones_like(plr)
-        plr_op = np.maximum(plr, self._s.min_unloading_ratio)
-        p_curve, in_p = self._inputs(plr_op, self.eirfplr.x_min, self.eirfplr.x_max, "part_load_ratio", "")
-        eirfplr = self.eirfplr(p_curve)
-        power = q_avail * eirft * eirfplr * cycling / self._s.reference_cop
-        false_load = q_avail * plr_op * cycling - q_evap
-        full = self._s.reference_cop / (eirft * self.eirfplr(np.clip(1.0, self.eirfplr.x_min, self.eirfplr.x_max)))
+        false_load = q_avail * plr_op * r["cycling"] - q_evap
+        full = self._s.reference_cop / (r["eirft"] * self.eirfplr(np.clip(1.0, self.eirfplr.x_min, self.eirfplr.x_max)))
         with np.errstate(divide="ignore", invalid="ignore"):
             cop = np.where(power > 0, q_evap / np.where(power > 0, power, 1.0), full)
-        out = ChillerOperationSI(power, cop, q_avail, plr_op * (plr > 0), false_load, load - q_evap,
-                                 in_x & in_y & in_p, feas)
+        in_x, in_y, in_p = r["in_range"]
+        out = ChillerOperationSI(power, np.broadcast_to(cop, shape).copy(), np.broadcast_to(q_avail, shape).copy(),
+                                 plr_op * (plr > 0), false_load, load - q_evap,
+                                 np.broadcast_to(in_x & in_y & in_p, shape).copy(), r["feas"])
         return _squeeze(out)
 
     @quantity_io(**_LOAD_SPECS)
