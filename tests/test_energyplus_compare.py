@@ -94,8 +94,9 @@ def test_chilled_water_heat_balance_energyplus(results, site):
 
 def test_speedup_energyplus(results):
     # both ratios measured in the same process; the >= 1000x target is tracked by
-    # benchmarks/bench_energyplus.py (docs/validation.md: 330-520x for the complete annual run,
-    # 770-1300x with the design run reused); here only a loose floor that a regression would break
+    # benchmarks/bench_energyplus.py (docs/validation.md: 1240-1420x for the complete annual run,
+    # 2000-2400x with the design run reused); here only a loose floor that a regression would
+    # break (wall-time ratios on a shared machine are too noisy for a tight assertion)
     for c in results.values():
         assert c.speedup > 50.0
         assert c.speedup_hours > c.speedup

@@ -76,7 +76,7 @@ def site_for_weather(weather) -> Site:
 
 
 #: Timed repetitions of coolsim's annual run; the median is reported (the machine may be shared).
-TIMING_REPEATS = 7
+TIMING_REPEATS = 21
 
 
 def coolsim_annual(chain, it_load, weather, site: Site, utilisation, repeats=TIMING_REPEATS):
