@@ -28,7 +28,6 @@ from .units import (
     TEMPERATURE_DIFFERENCE,
     THERMAL_CONDUCTIVITY,
     VELOCITY,
-    Kind,
     quantity_io,
 )
 

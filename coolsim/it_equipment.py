@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import OutOfRangeError
-from .units import FRACTION, POWER, TEMPERATURE, Kind, Q_, quantity_io, to_si
+from .units import FRACTION, POWER, TEMPERATURE, Q_, quantity_io, to_si
 
 __all__ = [
     "INVERSE_TEMPERATURE_DIFFERENCE",

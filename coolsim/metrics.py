@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import OutOfRangeError
-from .units import DIMENSIONLESS, ENERGY, POWER, TIME, VOLUME, Kind, quantity_io
+from .units import DIMENSIONLESS, ENERGY, POWER, TIME, VOLUME, quantity_io
 
 __all__ = [
     "WATER_USE_INTENSITY",

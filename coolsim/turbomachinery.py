@@ -39,7 +39,6 @@ from .units import (
     POWER,
     PRESSURE,
     VOLUMETRIC_FLOW,
-    Kind,
     to_si,
     quantity_io,
 )

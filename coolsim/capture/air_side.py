@@ -46,7 +46,6 @@ References
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -57,7 +56,7 @@ from ..errors import OutOfRangeError
 from ..feasibility import Feasibility
 from ..units import (DENSITY, DIMENSIONLESS, LENGTH, POWER, PRESSURE, SPECIFIC_HEAT, TEMPERATURE,
                      TEMPERATURE_DIFFERENCE, VOLUMETRIC_FLOW, Q_, quantity_io, to_si)
-from .air_classes import AirClass, _class_compliance_si, _rci_si, air_class
+from .air_classes import _class_compliance_si, _rci_si, air_class
 from .base import HeatStream
 
 __all__ = [

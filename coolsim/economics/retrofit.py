@@ -560,7 +560,7 @@ def economics_markdown(case=None) -> str:
     for key, text in SHARE_DEFINITIONS.items():
         shares = [power_share_of_cost(c, key) for c in costs.values()]
         lines.append(f"| {text} | " + " | ".join(f"{100 * s.share:.1f} %" for s in shares) + " |")
-        lines.append(f"| price for 10 % under this definition [USD/kWh] | "
+        lines.append("| price for 10 % under this definition [USD/kWh] | "
                      + " | ".join(f"{s.price_for_10_percent.m_as('USD/kWh'):.4f}" for s in shares) + " |")
     t = reference_tornado(case)
     lines += ["", f"Tornado of the retrofit NPV (base {_f(t.base_metric)} M USD):", "",

@@ -21,7 +21,7 @@ from ..chain import CoolingChain
 from ..errors import OutOfRangeError
 from ..plant import HeatRejection, Plant
 from ..rejection import CoolingTower, CurveRange, EIRChiller
-from ..site import Site, design_site
+from ..site import Site
 from ..units import Q_
 from .idf import REPORTED_VARIABLES, matched_case, write_idf
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ConvergenceError
-from ..units import DIMENSIONLESS, PRESSURE, VOLUMETRIC_FLOW, Q_, quantity_io
+from ..units import DIMENSIONLESS, PRESSURE, VOLUMETRIC_FLOW, Q_, quantity_io  # noqa: F401 (Q_: doctest name)
 from .pipes import _MAXITER, _TOL, _out
 
 __all__ = [

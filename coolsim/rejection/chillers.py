@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import OutOfRangeError, ValidityRangeError
 from ..feasibility import Feasibility
-from ..units import DIMENSIONLESS, POWER, TEMPERATURE, TEMPERATURE_DIFFERENCE, Kind, quantity_io
+from ..units import DIMENSIONLESS, POWER, TEMPERATURE, TEMPERATURE_DIFFERENCE, quantity_io
 from ._common import check_order, field_si, finish, is_scalar
 
 __all__ = [

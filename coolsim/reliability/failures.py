@@ -16,7 +16,7 @@ import numpy as np
 from scipy.special import gamma as _gamma
 
 from ..errors import OutOfRangeError
-from ..units import DIMENSIONLESS, ENERGY, TEMPERATURE, TIME, Kind, Q_, quantity_io, to_si
+from ..units import DIMENSIONLESS, ENERGY, TEMPERATURE, TIME, Q_, quantity_io, to_si
 
 __all__ = [
     "FAILURE_RATE",

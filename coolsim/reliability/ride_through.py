@@ -43,7 +43,6 @@ from coolsim.units import (
     THERMAL_RESISTANCE,
     TIME,
     VOLUME,
-    Kind,
     quantity_io,
 )
 
