@@ -377,7 +377,8 @@ SERVERS: dict[str, ServerSpec] = {
                 "NVIDIA DGX H100/H200 User Guide, power specifications (SPEC via 2ND). 4 per rack (40.8 kW): "
                 "NVIDIA DGX SuperPOD H100 data-centre design guide (2ND). CPU 2 x 350 W: Intel Xeon Platinum "
                 "8480C, TDP of the 8480+ (2ND). Idle 25 % of max: assumption. Fans 10 % of max at <= 27 degC: "
-                "assumption (10-15 % is a 2ND figure for older CPU servers; no DGX fan power is published). "
+                "assumption (10-15 % is a 2ND figure for older CPU servers; no DGX fan power is published; "
+                "compare the air- vs liquid-cooled HGX H100 node power in Latif et al., arXiv:2507.16781, 2025). "
                 "Capturable share = chip share (GPUs + CPUs) of max: derived. Inlet 10-30 degC: sources conflict "
                 "(5-30 vs 10-35 degC, unverified); the intersection is used."
             ),

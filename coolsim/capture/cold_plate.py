@@ -175,7 +175,9 @@ class ColdPlate:
         Temperature of the Δp data; default 35 °C (assumption) [K].
     junction_resistance : pint.Quantity, optional
         Junction-to-case resistance of the device; default 0.015 K/W
-        (assumption: ~10 K over the lid at 700 W; not published for H100) [K/W].
+        (assumption: ~10 K over the lid at 700 W; NVIDIA publishes no H100
+        junction-to-case resistance, and the 0.01–0.03 K/W GPU figures of
+        J. Electron. Packag. 146(4), 2024 are case-to-coolant, not this) [K/W].
     min_flow, max_flow : pint.Quantity, optional
         Range over which the model is used; default 0.5–10 L/min (assumption:
         the fit covers 2–5 L/min; the caloric term is exact by energy balance
