@@ -36,9 +36,16 @@ not a block of servers; chunking over blocks cannot change any draw, and
 every reduction is per row, so results are bit-identical for any chunking.
 Money is a plain float in USD.
 
-Speed: with crew or spare limits each row's waits are computed just before
-they are summed, only up to the horizon, in two row-sized scratch arrays
-that stay in cache.  Without limits only the events near the horizon
+Speed: with crew or spare limits a block's gaps are laid out in columns of
+:data:`_COLUMN` consecutive events (event :math:`e = jm + i` of replication
+:math:`r` is draw :math:`(iC + j)R + r` of its block, :math:`C` columns,
+:math:`R` = :data:`REPLICATION_BLOCK`), so that the running sum of
+:math:`a_n = h/c - \\Delta t_n` and its running minimum advance one row of
+all columns at a time (whole-array steps, :func:`_columns`); column offsets
+and the minimum carried from earlier columns are applied afterwards, and the
+spare lag is one shifted comparison.  The waits equal the direct
+:math:`S_n - \\min_{j\\le n} S_j` formula to rounding (~1e-12 of the
+event times).  Without limits only the events near the horizon
 matter: their times come from sums of 64 gaps and a short running sum
 instead of the running sum over every event (:func:`_unlimited`); a
 rigorous rounding bound certifies every count against the running sum (a
@@ -64,6 +71,9 @@ __all__ = ["REPLICATION_BLOCK", "Fleet", "FleetResult", "simulate_fleet", "fleet
 #: Replications per spawned seed (fixed: changing it changes the streams).
 REPLICATION_BLOCK = 8
 _TARGET_CHUNK_ELEMENTS = 150_000  # cache-sized passes are fastest
+#: Events per column of the limited-fleet layout (fixed: changing it changes which draw is which gap).
+_COLUMN = 32
+_LATE_ROWS = 3  # rows of every column given the carried minimum; later rows only where still above it
 _TARGET_CHUNK_ELEMENTS_UNLIMITED = 600_000  # without limits a pass is one sum per row: fewer, larger passes
 
 
@@ -204,6 +214,8 @@ def _plan(fleet, horizon, replications, chunk_replications, target=_TARGET_CHUNK
     lam = fleet.servers / (fleet.mtbf_si + fleet.workflow.duration_si)  # fleet failure rate [1/s]
     mu = lam * horizon
     k = int(math.ceil(mu + 10.0 * math.sqrt(mu) + 20.0))
+    if fleet.crews is not None or fleet.spares is not None:
+        k = -(-k // _COLUMN) * _COLUMN  # whole columns (see _columns)
     n_blocks = -(-replications // REPLICATION_BLOCK)
     if chunk_replications is None:
         per = max(1, target // (REPLICATION_BLOCK * k))
@@ -213,14 +225,6 @@ def _plan(fleet, horizon, replications, chunk_replications, target=_TARGET_CHUNK
     return lam, mu, k, n_blocks, per
 
 
-def _block_times(seed_seq, rows, k, mu, out):
-    """Event times of one block in units of 1/Lambda: cumulative exponential gaps."""
-    g = np.random.Generator(np.random.PCG64(seed_seq))
-    t = g.standard_exponential((rows, k), out=out)
-    np.cumsum(t, axis=1, out=t)
-    return _extend(g, t, rows, k, mu)
-
-
 def _extend(g, t, rows, k, mu):
     while np.any(t[:, -1] < mu):  # practically never (10 sigma margin): extend deterministically
         more = np.cumsum(g.standard_exponential((rows, k)), axis=1) + t[:, -1:]
@@ -228,21 +232,17 @@ def _extend(g, t, rows, k, mu):
     return t
 
 
-def _process(t, mu, r, h, c, p, ell, scratch=None):
-    """Down time (gap units) and failure count per row of sorted event times ``t``.
+def _process(t, mu, r, h, c, p, ell):
+    """Down time (gap units), failure count and waits per row of sorted event times ``t``.
 
-    Sums run over the prefix of events inside the horizon, row by row (a loop
-    over replications, not events); only the last few repairs of a row, those
-    that can straddle the horizon, are cut.  Each row's waits are computed
-    just before they are summed, in two row-sized scratch arrays
-    (``scratch``, else allocated), so that they stay in cache.
+    The direct formulas, row by row (a loop over replications, not events):
+    the reference of :func:`_columns` and the path of blocks it cannot finish.
+    Only the last few repairs of a row, those that can straddle the horizon, are cut.
     """
     rows, k = t.shape
     limits = c is not None or p is not None
     if limits:
-        if scratch is None or scratch[0].size < k:
-            scratch = (np.empty(k), np.empty(k))
-        buf_s, buf_w = scratch[0][:k], scratch[1][:k]
+        buf_s, buf_w = np.empty(k), np.empty(k)
         ramp = None if c is None else np.arange(k, dtype=np.float64) * (h / c)
     down = np.empty(rows)
     waited = np.zeros(rows)
@@ -284,6 +284,108 @@ def _waits(ti, ramp, p, ell, buf_s, buf_w):
         u += ell  # spare arrives at t_{n-P} + L
         np.maximum(wait[p:], u, out=wait[p:])
     return wait
+
+
+class _ColumnScratch:
+    """Arrays reused by every block of :func:`_columns` (C columns, R replications)."""
+
+    def __init__(self, columns, rows):
+        m = _COLUMN
+        self.x = np.empty((m, columns, rows))
+        self.z = np.empty((m, columns, rows))
+        self.col_end = (np.arange(1, columns + 1, dtype=np.float64) * m)[:, None]  # events up to each column's end
+        self.row_index = np.arange(m, dtype=np.float64)[:, None]
+        self.rows = np.arange(rows)
+
+
+def _limited_block(child, k, mu, r, h, hc, c, p, ell, cols):
+    """Down time, count and waits of one block with crew or spare limits (:func:`_columns`).
+
+    A block whose horizon lies beyond its last column (practically never:
+    10 sigma margin) is redrawn from its seed in event order and extended
+    (:func:`_extend`), then solved by :func:`_process`.
+    """
+    m, ncol, rb = cols.x.shape
+    x = np.random.Generator(np.random.PCG64(child)).standard_exponential((m, ncol, rb), out=cols.x)
+    res = _columns(x, mu, r, hc, c is not None, p, ell, cols)
+    if res is not None:
+        return res
+    g = np.random.Generator(np.random.PCG64(child))
+    x = g.standard_exponential((m, ncol, rb)).transpose(2, 1, 0).reshape(rb, k)  # event order
+    return _process(_extend(g, np.cumsum(x, axis=1), rb, k, mu), mu, r, h, c, p, ell)
+
+
+def _columns(x, mu, r, hc, crews, p, ell, cols):
+    """Down time, count and waits per replication of gaps ``x`` laid out in columns, or None.
+
+    ``x[i, j, q]`` is the gap before event ``j*m + i`` of replication ``q``
+    (overwritten).  With ``a = hc - gap`` (``hc`` = h/c, 0 without crews) and
+    ``S`` its running sum, the wait is ``S_n - Z_n`` with ``Z_n`` the smaller
+    of the running minimum of ``S`` (crews) and ``S_{n-P} - (L - P hc)``
+    (spares), the module's formulas.  Each column holds its local running sum
+    ``s = S - O_j`` (``O_j`` the sum of earlier columns) and running minimum
+    ``z``, advanced a row of all columns at a time; the minimum carried from
+    earlier columns can lower only the first rows of a column (until that
+    column's own minimum is lower), which are corrected afterwards.  The
+    horizon cut uses the start of repair ``t_n + w_n = (n+1) hc - Z_n``, which
+    never decreases with n, so the repairs that straddle the horizon are those
+    of the last columns.  Returns None if a replication's horizon lies beyond
+    its last column.
+    """
+    m, ncol, rb = x.shape
+    s = np.subtract(hc, x, out=x)
+    for i in range(1, m):
+        np.add(s[i - 1], s[i], out=s[i])
+    ends = np.cumsum(s[m - 1], axis=0)  # S at the end of each column
+    js = np.sum(cols.col_end * hc - ends < mu, axis=0)  # whole columns inside the horizon
+    cm = int(js.max()) + 1
+    if cm > ncol:
+        return None
+    off = np.empty((cm, rb))
+    off[0] = 0.0
+    off[1:] = ends[: cm - 1]
+    rows, ri = cols.rows, cols.row_index
+    s_part = s[:, js, rows]  # the column holding the horizon, before s is reused
+    inside = (ri + (js * m + 1.0)) * hc - (off[js, rows] + s_part) < mu
+    n = js * m + np.sum(inside, axis=0)
+    s = s[:, :cm]
+    z = cols.z[:, :cm]
+    if crews:
+        np.copyto(z[0], s[0])
+        for i in range(1, m):
+            np.minimum(z[i - 1], s[i], out=z[i])
+        carried = np.empty((cm, rb))
+        carried[0] = np.inf
+        np.fmin.accumulate(off[:-1] + z[m - 1, :-1], axis=0, out=carried[1:])
+        carried -= off  # minimum of the earlier columns, relative to this one
+        f = min(_LATE_ROWS, m)
+        late = np.nonzero(z[f - 1] > carried)
+        for i in range(f):
+            np.minimum(z[i], carried, out=z[i])
+        if late[0].size:
+            z[f:, late[0], late[1]] = np.minimum(z[f:, late[0], late[1]], carried[late])
+    else:
+        np.copyto(z, s)
+    col_wait = np.einsum("ijq->jq", s)
+    if p is not None:  # Z_n = min(Z_n, S_{n-P} - (L - P hc)), event n-P being a rows up and b columns left
+        shift = ell - p * hc
+        b, a = divmod(p, m)
+        for rows_to, rows_from, left in ((slice(a, m), slice(0, m - a), b), (slice(0, a), slice(m - a, m), b + 1)):
+            if left < cm and rows_to.start < rows_to.stop:
+                src = s[rows_from, : cm - left]
+                np.add(src, off[: cm - left] - off[left:] - shift, out=src)
+                np.minimum(z[rows_to, left:], src, out=z[rows_to, left:])
+    col_wait -= np.einsum("ijq->jq", z)
+    col_wait[np.arange(cm)[:, None] >= js] = 0.0
+    waited = col_wait.sum(axis=0) + np.where(inside, s_part - z[:, js, rows], 0.0).sum(axis=0)
+    # horizon cut: from the first column whose last repair ends after mu
+    j0 = np.sum(cols.col_end[:cm] * hc - off - z[m - 1] + r <= mu, axis=0)
+    q = np.arange(int((js - j0).max()) + 1)[:, None]
+    jc = np.minimum(j0 + q, js)
+    e = jc * m + ri[:, :, None]
+    over = (e + 1.0) * hc - off[jc, rows] - z[:, jc, rows] + (r - mu)
+    cut = np.where((e < n) & (over > 0.0) & (j0 + q <= js), over, 0.0).sum(axis=(0, 1))
+    return n * r + waited - cut, n, waited
 
 
 #: Gaps per partial sum in the unlimited-fleet path (see :func:`_unlimited`).
@@ -345,17 +447,6 @@ def _unlimited(x, mu, r, sums=None):
     unsure = (total < mu + bound) | np.any(valid & (np.abs(tw - mu) <= bound[:, None]), axis=1)
     count[unsure] = -1
     return down, count
-
-
-def _pad(blocks, fill_from):
-    width = max(b.shape[1] for b in blocks)
-    out = []
-    for b in blocks:
-        if b.shape[1] < width:
-            extra = fill_from + np.arange(width - b.shape[1], dtype=np.float64)
-            b = np.concatenate([b, np.broadcast_to(2.0 * fill_from + extra, (b.shape[0], extra.size))], axis=1)
-        out.append(b)
-    return np.concatenate(out, axis=0) if len(out) > 1 else out[0]
 
 
 def simulate_fleet(fleet, horizon=None, replications=1000, seed=0, chunk_replications=None, progress=None) -> FleetResult:
@@ -424,20 +515,19 @@ def simulate_fleet(fleet, horizon=None, replications=1000, seed=0, chunk_replica
     c, p = fleet.crews, fleet.spares
     down = np.empty(n_blocks * REPLICATION_BLOCK)
     count = np.empty(n_blocks * REPLICATION_BLOCK, dtype=np.int64)
-    buf = np.empty((per * REPLICATION_BLOCK, k))
     rb = REPLICATION_BLOCK
-    scratch = None if unlimited else (np.empty(k), np.empty(k))
+    if unlimited:
+        buf = np.empty((per * rb, k))
+    else:
+        hc = 0.0 if c is None else h / c
+        cols = _ColumnScratch(k // _COLUMN, rb)
     for b0 in range(0, n_blocks, per):
         bs = range(b0, min(b0 + per, n_blocks))
         if unlimited:
             d, n, w = _pass_unlimited(children, bs, rb, k, mu, r, h, ell, buf)
-        else:
-            times = [_block_times(children[b], rb, k, mu, buf[i * rb : (i + 1) * rb]) for i, b in enumerate(bs)]
-            if all(x.shape[1] == k for x in times):
-                t = buf[: len(bs) * rb]
-            else:
-                t = _pad(times, mu)
-            d, n, w = _process(t, mu, r, h, c, p, ell, scratch)
+        else:  # block by block, in cache; the chunk only paces progress
+            out = [_limited_block(children[b], k, mu, r, h, hc, c, p, ell, cols) for b in bs]
+            d, n, w = (np.concatenate(v) for v in zip(*out))
         # waits lengthen down times, and a server that is down cannot fail:
         # rescale by (MTBF + R) / (MTBF + R + mean wait) (first order; 1 without waits)
         d = d * (m + r) / (m + r + w / np.maximum(n, 1))
