@@ -74,9 +74,13 @@ class ForcedAir:
         Exponent *m* in :math:`R \\propto V^{-m}` [-]; default 0.8 (assumption:
         turbulent fin-channel convection).
     device_temperature_limit : pint.Quantity
-        GPU temperature above which the result is infeasible [K]; default 87 °C
-        (assumption: the "GPU Max Operating Temp" nvidia-smi reports on several
-        data-centre GPUs; not verified for H100 SXM).
+        GPU temperature above which the result is infeasible [K]; default 85 °C,
+        the ``junction_limit`` of the liquid architectures, so that all four
+        are judged against one limit (assumption: NVIDIA publishes no H100 SXM
+        junction limit; secondary sources quote slowdown thresholds of
+        84–95 °C).  The estimated temperature is calibrated to the GPU sensor
+        readings reported for air-cooled H100s, i.e. it plays the junction's
+        role here.
 
     Examples
     --------
@@ -93,7 +97,7 @@ class ForcedAir:
     it_delta_t: object = field(default_factory=lambda: DEFAULT_IT_DELTA_T)
     gpu_resistance: object = field(default_factory=lambda: DEFAULT_GPU_RESISTANCE)
     heat_sink_flow_exponent: float = 0.8
-    device_temperature_limit: object = field(default_factory=lambda: Q_(87.0, "degC"))
+    device_temperature_limit: object = field(default_factory=lambda: Q_(85.0, "degC"))
     _si: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     kind = "forced_air"
