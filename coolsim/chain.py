@@ -43,7 +43,7 @@ from .feasibility import Feasibility
 from .it_equipment import ITLoad
 from .plant import HeatRejection, RejectionResult
 from .site import Site, SiteSI
-from .units import AREA, FRACTION, POWER, TEMPERATURE, VOLUMETRIC_FLOW, WATER_PER_ENERGY, to_si
+from .units import AREA, FRACTION, POWER, PRESSURE, TEMPERATURE, VOLUMETRIC_FLOW, WATER_PER_ENERGY, to_si
 
 __all__ = ["CoolingChain", "ChainResult", "default_electrical", "WATER_USE_EFFECTIVENESS"]
 
@@ -163,6 +163,7 @@ class ChainResult:
             "it_airflow": VOLUMETRIC_FLOW.quantity(c.it_airflow),
             "cooling_airflow": VOLUMETRIC_FLOW.quantity(c.cooling_airflow),
             "coolant_flow": None if c.coolant_flow is None else VOLUMETRIC_FLOW.quantity(c.coolant_flow),
+            "coolant_pressure_drop": None if c.coolant_pressure_drop is None else PRESSURE.quantity(c.coolant_pressure_drop),
             "server_fan_power": p(c.server_fan_power),
             "air_mover_power": p(c.air_mover_power),
             "pump_power": p(self._pumps()),

@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from . import __version__
-from .units import POWER, TEMPERATURE, VOLUMETRIC_FLOW
+from .units import POWER, PRESSURE, TEMPERATURE, VOLUMETRIC_FLOW
 
 __all__ = ["comparison_rows", "format_table", "comparison_json", "JSON_FIELDS"]
 
@@ -26,6 +26,7 @@ _ROWS = [
     ("cooling-unit airflow", "cooling_airflow", "cfm", "{:,.0f}"),
     ("coolant flow", "coolant_flow", "L/min", "{:,.0f}"),
     ("coolant flow", "coolant_flow", "gpm", "{:,.0f}"),
+    ("coolant loop pressure drop", "coolant_pressure_drop", "kPa", "{:,.0f}"),
     ("air movers (CRAH / fan wall)", "air_mover_power", "kW", "{:,.0f}"),
     ("pumps", "pump_power", "kW", "{:,.0f}"),
     ("heat rejection (chillers, towers, dry coolers)", "heat_rejection_power", "kW", "{:,.0f}"),
@@ -136,7 +137,7 @@ def _q(value, kind):
 
 JSON_FIELDS = (
     "kind", "feasible", "infeasible_reasons", "it_power", "facility_power", "pue", "tue", "itue",
-    "it_airflow", "cooling_airflow", "coolant_flow", "server_fan_power", "air_mover_power", "pump_power",
+    "it_airflow", "cooling_airflow", "coolant_flow", "coolant_pressure_drop", "server_fan_power", "air_mover_power", "pump_power",
     "heat_rejection_power", "electrical_losses", "max_device_temperature",
 )
 
@@ -194,6 +195,7 @@ def comparison_json(case, results: dict, annual: dict | None = None, costs: dict
             "it_airflow": _q(s["it_airflow"], VOLUMETRIC_FLOW),
             "cooling_airflow": _q(s["cooling_airflow"], VOLUMETRIC_FLOW),
             "coolant_flow": _q(s["coolant_flow"], VOLUMETRIC_FLOW),
+            "coolant_pressure_drop": _q(s["coolant_pressure_drop"], PRESSURE),
             "server_fan_power": _q(s["server_fan_power"], POWER),
             "air_mover_power": _q(s["air_mover_power"], POWER),
             "pump_power": _q(s["pump_power"], POWER),

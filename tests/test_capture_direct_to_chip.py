@@ -233,3 +233,19 @@ def test_bad_design_combinations():
         DTC.capture_si(HALL, 1.5, SITE)
     with pytest.raises(OutOfRangeError, match="tcs_supply"):
         size_cdu(Q_(1, "MW"), Q_(30, "degC"), Q_(32, "degC"), Q_(28, "degC"), Q_(36, "degC"))
+
+
+def test_coolant_pressure_drop_is_the_loop_sum():
+    # CaptureResult.coolant_pressure_drop is the TCS loop: cold plate + server hoses + quick
+    # disconnects + distribution + CDU internals (tolerance 1e-12: the same sum)
+    from coolsim.capture.direct_to_chip import DirectToChip
+    from coolsim.it_equipment import ITLoad
+    from coolsim.site import design_site
+
+    d2c = DirectToChip()
+    r = d2c.capture_si(ITLoad("dgx-h100", racks=10), 1.0, design_site("sterling-va").si)
+    s = d2c._si
+    parts = (r.details["cold_plate_pressure_drop"][0] + s["server_pressure_drop"]
+             + s["quick_disconnect_pressure_drop"] + s["distribution_pressure_drop"] + d2c.cdu._si["dp"])
+    assert r.coolant_pressure_drop == pytest.approx(parts, rel=1e-12)
+    assert r.coolant_pressure_drop == r.details["loop_pressure_drop"][0]

@@ -114,6 +114,12 @@ def test_json_has_every_field_with_stock_pint_units(tmp_path):
                 if field.endswith("temperature"):
                     assert str(q.units) == "kelvin", field
     assert doc["forced_air"]["coolant_flow"] is None
+    # a pumped technology loop has a pressure drop; forced air and passive two-phase have none
+    assert doc["forced_air"]["coolant_pressure_drop"] is None
+    assert doc["immersion_two_phase"]["coolant_pressure_drop"] is None
+    for name in ("direct_to_chip", "immersion_single_phase"):
+        dp = stock.Quantity(doc[name]["coolant_pressure_drop"]["magnitude"], doc[name]["coolant_pressure_drop"]["units"])
+        assert 20.0 < dp.to("kPa").magnitude < 500.0, name  # tens to hundreds of kPa, as liquid loops run
     flow = stock.Quantity(doc["forced_air"]["it_airflow"]["magnitude"], doc["forced_air"]["it_airflow"]["units"])
     assert flow.dimensionality == stock.Quantity(1, "m**3/s").dimensionality
     assert flow.to("ft**3/min").magnitude > 1e6   # millions of CFM for the hall

@@ -107,6 +107,12 @@ class CaptureResult:
     details : dict
         Further named SI results of the technology (RCI, RTI, SHI, CDU UA,
         fluid volume, CHF margin …), each ``(value, unit)``.
+    coolant_pressure_drop : array or None
+        Pressure drop of the technology-side pumped loop at its flow (the
+        cold-plate TCS through plates, hoses, quick disconnects, manifolds
+        and CDU; the tank circuit of single-phase immersion) [Pa]; ``None``
+        where the technology has no pumped coolant loop (forced air,
+        two-phase immersion, whose vapour condenses passively).
     """
 
     kind: str
@@ -126,6 +132,7 @@ class CaptureResult:
     streams: tuple = ()
     feasibility: Feasibility = field(default_factory=Feasibility.ok)
     details: dict = field(default_factory=dict)
+    coolant_pressure_drop: np.ndarray | float | None = None
 
     @property
     def indoor_mechanical_power(self):

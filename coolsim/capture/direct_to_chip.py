@@ -534,7 +534,7 @@ class DirectToChip:
             cooling_airflow=b(air.cooling_airflow), air_mover_power=b(air.fan_power), coolant_flow=b(v_hall),
             pump_power=b(pump), max_device_temperature=b(t_j), it_inlet_temperature=b(air.inlet_temperature),
             sound_power_level=None if air.sound_power_level is None else b(air.sound_power_level),
-            streams=(air.stream, fw), feasibility=feas, details=details,
+            streams=(air.stream, fw), feasibility=feas, details=details, coolant_pressure_drop=b(dp_loop),
         )
 
     def capture(self, it_load, utilisation=1.0, site=None):

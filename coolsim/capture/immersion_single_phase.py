@@ -441,6 +441,7 @@ class SinglePhaseImmersion:
             streams=tuple(streams),
             feasibility=feas,
             details=details,
+            coolant_pressure_drop=b(dp),
         )
 
     def capture(self, it_load, utilisation=1.0, site=None) -> CaptureResult:
