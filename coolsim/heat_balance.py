@@ -387,7 +387,7 @@ def coolant_delta_t_from_volumetric_flow(heat, flow, coolant, temperature):
     >>> dt = coolant_delta_t_from_volumetric_flow(Q_(1, "kW"), Q_(1.5, "L/min"),
     ...                                           coolants.propylene_glycol(0.25), Q_(35, "degC"))
     >>> round(dt.to("K").magnitude, 1)
-    9.9
+    10.0
     """
     rho, cp = _coolant_props(coolant, temperature)
     return heat / (rho * flow * cp)

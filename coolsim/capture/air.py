@@ -88,7 +88,7 @@ class ForcedAir:
     >>> from coolsim.site import design_site
     >>> res = ForcedAir().capture_si(ITLoad("dgx-h100", racks=500), 1.0, design_site("sterling-va").si)
     >>> round(res.it_power / 1e6, 1), round(res.cooling_airflow * 2118.88 / 1e6, 2)
-    (20.4, 3.37)
+    (20.4, 3.38)
     >>> round(res.max_device_temperature - 273.15, 1)
     81.2
     """

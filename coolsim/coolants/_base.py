@@ -356,7 +356,7 @@ class Coolant:
         >>> from coolsim import Q_
         >>> from coolsim.coolants import water
         >>> round(float(water().prandtl(Q_(20, "degC"))), 2)
-        7.0
+        7.01
         """
         return self.prandtl_si(T)
 

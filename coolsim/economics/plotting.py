@@ -135,8 +135,8 @@ def retrofit_npv_metric(baseline, alternative, energy_inputs=None, downtime_inpu
     >>> a = ArchitectureCosts("d2c", "direct_to_chip", {"cdu": 100.0}, {"energy": 50.0, "maintenance": 0.0}, 0.0, 500.0, 8, 1.0, 20.0)
     >>> from coolsim import Q_
     >>> f = retrofit_npv_metric(b, a)
-    >>> round(f(Q_(0.1, "USD/J"), Q_(0, "USD/hour"), 1.0, 0.0, Q_(2, "year")) * 1e6, 6)
-    -0.0
+    >>> abs(round(f(Q_(0.1, "USD/J"), Q_(0, "USD/hour"), 1.0, 0.0, Q_(2, "year")) * 1e6, 6))
+    0.0
     """
     energy_inputs = dict(energy_inputs or {})
     downtime_inputs = dict(downtime_inputs or {})

@@ -20,12 +20,12 @@ class EconomicsSettings:
     ----------
     prices : Prices
         Electricity, water, labour and fluid prices (defaults and sources in
-        :class:`~coolsim.economics.costs.Prices`).  The GPU-hour price is set
+        :class:`~coolsim.economics.prices.Prices`).  The GPU-hour price is set
         once, in the case's ``[maintenance]`` table, and used for both the
         downtime and the economics.
     unit_costs : UnitCosts
         Capital cost per unit of equipment (defaults and sources in
-        :class:`~coolsim.economics.costs.UnitCosts`).
+        :class:`~coolsim.economics.prices.UnitCosts`).
     discount_rate : float
         Real discount rate per year; default 0.08 (assumption, see
         :mod:`coolsim.economics.finance`) [-].

