@@ -42,7 +42,7 @@ from .errors import CoolsimError
 from .feasibility import Feasibility
 from .it_equipment import ITLoad
 from .plant import HeatRejection, RejectionResult
-from .site import Site, SiteSI
+from .site import Site, SiteSI, design_site
 from .units import AREA, FRACTION, POWER, PRESSURE, TEMPERATURE, VOLUMETRIC_FLOW, WATER_PER_ENERGY, to_si
 
 __all__ = ["CoolingChain", "ChainResult", "default_electrical", "WATER_USE_EFFECTIVENESS"]
@@ -211,8 +211,9 @@ class CoolingChain:
         ----------
         it_load : ITLoad
             Servers, racks and their count.
-        site : Site
-            Outdoor conditions (scalars or arrays).
+        site : Site or str
+            Outdoor conditions (scalars or arrays), or the name of a built-in
+            climate, whose cooling design day is used (:func:`coolsim.site.design_site`).
         utilisation : float or array_like
             IT utilisation in [0, 1] [-]; default 1 (design point, maximum power).
 
@@ -220,8 +221,11 @@ class CoolingChain:
         -------
         ChainResult
         """
+        if isinstance(site, str):
+            site = design_site(site)
         if not isinstance(site, Site):
-            raise TypeError(f"parameter 'site' must be a coolsim.site.Site; got {type(site).__name__}")
+            raise TypeError(f"parameter 'site' must be a coolsim.site.Site or a built-in climate name; "
+                            f"got {type(site).__name__}")
         u = to_si(utilisation, FRACTION, "utilisation")
         return self.run_si(it_load, site.si, u)
 

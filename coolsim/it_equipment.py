@@ -487,11 +487,43 @@ class ITLoad:
     (1000, 8000)
     >>> hall.max_power.to("MW")
     <Quantity(10.2, 'megawatt')>
+    >>> ITLoad.from_servers("dgx-h100", 2000).racks
+    500
     """
 
     server: object
     racks: int
     servers_per_rack: int | None = None
+
+    @classmethod
+    def from_servers(cls, server, servers, servers_per_rack=None) -> "ITLoad":
+        """The hall of ``servers`` servers, which must fill whole racks.
+
+        Parameters
+        ----------
+        server : ServerSpec or str
+            Server type, or its catalogue name.
+        servers : int
+            Number of servers (>= 1) [-].
+        servers_per_rack : int, optional
+            Servers per rack; the server's ``units_per_rack`` when omitted [-].
+
+        Returns
+        -------
+        ITLoad
+        """
+        spec = by_name(server) if isinstance(server, str) else server
+        if not isinstance(spec, ServerSpec):
+            raise OutOfRangeError(f"parameter 'server' must be a ServerSpec or a catalogue name; got {type(server).__name__}")
+        per = spec.units_per_rack if servers_per_rack is None else servers_per_rack
+        _int_at_least(servers, 1, "servers")
+        _int_at_least(per, 1, "servers_per_rack")
+        if servers % per:
+            lo, hi = servers - servers % per, servers - servers % per + per
+            fix = f"use {lo} or {hi} servers" if lo else f"use {hi} servers"
+            raise OutOfRangeError(f"parameter 'servers': {servers} servers do not fill whole racks of {per}; "
+                                  f"{fix}, or set servers_per_rack")
+        return cls(spec, racks=servers // per, servers_per_rack=per)
 
     def __post_init__(self):
         if isinstance(self.server, str):

@@ -170,3 +170,18 @@ def test_warmer_allowed_supply_never_raises_chiller_power(t, dt):
         return float(dataclasses.replace(chain, capture=cap).run(HALL, SITE).rejection.chiller_power)
 
     assert chiller(t + dt) <= chiller(t) * (1 + 1e-12)
+
+
+def test_run_accepts_a_builtin_climate_name():
+    # the name means that climate's cooling design day: the same result as passing design_site(name)
+    from coolsim import architectures
+    from coolsim.errors import OutOfRangeError
+    from coolsim.it_equipment import ITLoad
+    from coolsim.site import design_site
+
+    chain, hall = architectures.forced_air(), ITLoad("dgx-h100", racks=10)
+    assert chain.run(hall, "tampa-fl").pue == chain.run(hall, design_site("tampa-fl")).pue
+    with pytest.raises(OutOfRangeError, match="did you mean 'sterling-va'"):
+        chain.run(hall, "sterlin")
+    with pytest.raises(TypeError, match="parameter 'site'"):
+        chain.run(hall, 42)

@@ -231,3 +231,16 @@ def test_bad_spec_and_hall():
         ITLoad("dgx-h100", racks=1, servers_per_rack=2.5)
     with pytest.raises(OutOfRangeError, match="'server'"):
         ITLoad(42, racks=1)
+
+
+def test_itload_from_servers_and_its_fix():
+    from coolsim.errors import OutOfRangeError
+    from coolsim.it_equipment import ITLoad
+
+    hall = ITLoad.from_servers("dgx-h100", 2000)
+    assert (hall.racks, hall.servers_per_rack, hall.server_count) == (500, 4, 2000)
+    assert ITLoad.from_servers("dgx-h100", 601, servers_per_rack=1).racks == 601
+    with pytest.raises(OutOfRangeError, match=r"'servers'.*601 servers.*use 600 or 604 servers, or set servers_per_rack"):
+        ITLoad.from_servers("dgx-h100", 601)
+    with pytest.raises(OutOfRangeError, match="servers"):
+        ITLoad.from_servers("dgx-h100", 0)
