@@ -75,7 +75,14 @@ def _same(a, b) -> bool:
 
 
 def _schema_value(text: str) -> str:
-    m = re.search(r'\(reference: "([^"]*)"\)', text)
+    """The value of a case-schema row: the reference choice, or the quoted value without its note.
+
+    >>> _schema_value('"propylene glycol 25 % by mass" (a coolant or fluid by name)')
+    'propylene glycol 25 % by mass'
+    >>> _schema_value('"tower" / "dry_cooler" (reference: "tower")'), _schema_value("50 kPa")
+    ('tower', '50 kPa')
+    """
+    m = re.search(r'\(reference: "([^"]*)"\)', text) or re.fullmatch(r'"([^"]*)" \(.*\)', text)
     return m.group(1) if m else text.strip('"')
 
 
