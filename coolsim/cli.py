@@ -49,11 +49,12 @@ def _compare(args) -> int:
     import json
 
     from .cases import REFERENCE_CASE, load_case
-    from .compare import (annual_rows, comparison_json, economics_for, economics_rows, format_table,
-                          maintenance_rows)
+    from .compare import (annual_rows, case_title, comparison_json, economics_for, economics_notes, economics_rows,
+                          format_table, infeasible_architectures, maintenance_rows)
 
     path = args.case if args.case is not None else REFERENCE_CASE
     case = load_case(path)
+    file_site = case.site.name
     if args.site is not None:
         from .weather import weather_for
 
@@ -62,14 +63,15 @@ def _compare(args) -> int:
     annual = case.run_year()
     costs = economics_for(case, results, annual)
     where = case.site.name if case.weather is None else f"{case.site.name}; weather year: {case.weather.name}"
-    title = (f"{case.name}\n{case.it_load.server_count:,} x {case.it_load.server.name}, "
+    title = (f"{case_title(case, file_site)}\n{case.it_load.server_count:,} x {case.it_load.server.name}, "
              f"{case.it_load.gpu_count:,} GPUs, utilisation {case.utilisation:.0%}; design site: {where}")
     extra = [("— maintenance —", [""] * len(results))] + maintenance_rows(case, results)
     if annual:
         extra += [("— annual, hourly weather —", [""] * len(results))] + annual_rows(annual)
     baseline = (case.economics.baseline if case.economics is not None else None) or next(iter(results))
-    extra += [(f"— economics vs {baseline} —", [""] * len(results))] + economics_rows(costs, case)
-    print(format_table(results, title, extra))
+    extra += [(f"— economics vs {baseline} —", [""] * len(results))]
+    extra += economics_rows(costs, case, infeasible_architectures(results, annual))
+    print(format_table(results, title, extra, annual=annual, notes=economics_notes(case, results, annual)))
     if args.json is not None:
         doc = comparison_json(case, results, annual, costs)
         _write_atomic(args.json, json.dumps(doc, indent=2) + "\n")

@@ -14,9 +14,11 @@ import math
 import numpy as np
 
 from . import __version__
-from .units import POWER, PRESSURE, TEMPERATURE, VOLUMETRIC_FLOW
+from .errors import OutOfRangeError
+from .units import ENERGY_PRICE, Kind, MONEY_RATE, POWER, PRESSURE, TEMPERATURE, TIME, VOLUMETRIC_FLOW, WATER_PER_ENERGY
 
-__all__ = ["comparison_rows", "format_table", "comparison_json", "JSON_FIELDS"]
+__all__ = ["comparison_rows", "format_table", "comparison_json", "JSON_FIELDS", "case_title", "infeasible_architectures",
+           "economics_settings", "economics_notes"]
 
 # (label, key in ChainResult.summary() or a callable, display unit or None for a ratio, format)
 _ROWS = [
@@ -91,7 +93,7 @@ def maintenance_rows(case, results: dict) -> list[tuple[str, list[str]]]:
     ]
 
 
-def format_table(results: dict, title: str = "", extra_rows=()) -> str:
+def format_table(results: dict, title: str = "", extra_rows=(), *, annual: dict | None = None, notes=()) -> str:
     """A plain-text side-by-side table.
 
     Parameters
@@ -102,6 +104,11 @@ def format_table(results: dict, title: str = "", extra_rows=()) -> str:
         Printed above the table.
     extra_rows : sequence of (label, cells)
         Rows appended after the design-point rows (maintenance, annual, economics).
+    annual : dict, optional
+        ``{name: AnnualResult}``: the feasibility notes then also give each
+        architecture's infeasible hours of the year and their reasons.
+    notes : sequence of str
+        Lines printed right under the table (e.g. :func:`economics_notes`).
     """
     rows = comparison_rows(results) + list(extra_rows)
     names = list(results)
@@ -114,13 +121,60 @@ def format_table(results: dict, title: str = "", extra_rows=()) -> str:
     lines.append("-" * (w0 + 2 + sum(widths) + 2 * (len(widths) - 1)))
     for label, cells in rows:
         lines.append(label.ljust(w0) + "  " + "  ".join(c.rjust(w) for c, w in zip(cells, widths)))
-    notes = []
+    lines += list(notes)
+    out = []
     for name, r in results.items():
         for reason in r.feasibility.reasons_anywhere():
-            notes.append(f"  {name}: {reason}")
-    if notes:
-        lines += ["", "Feasibility notes:"] + notes
+            out.append(f"  {name}: {reason}")
+    for name, a in (annual or {}).items():
+        hours = int(getattr(a, "infeasible_hours", 0) or 0)
+        if hours:
+            why = "; ".join(f"{k}: {int(v):,} h" for k, v in (getattr(a, "infeasible_reasons", {}) or {}).items())
+            total = int(getattr(a, "hours", 8760))
+            out.append(f"  {name}: {hours:,} of {total:,} hours infeasible" + (f" ({why})" if why else ""))
+    if out:
+        lines += ["", "Feasibility notes:"] + out
     return "\n".join(lines)
+
+
+def infeasible_architectures(results: dict, annual: dict | None = None) -> list[str]:
+    """Names of the architectures infeasible at the design point or in any hour of the year.
+
+    Parameters
+    ----------
+    results : dict
+        ``{name: ChainResult}`` at the design point.
+    annual : dict, optional
+        ``{name: AnnualResult}`` (anything with ``infeasible_hours``).
+    """
+    annual = annual or {}
+    return [n for n, r in results.items()
+            if not r.feasibility.all or int(getattr(annual.get(n), "infeasible_hours", 0) or 0) > 0]
+
+
+def case_title(case, file_site: str | None = None) -> str:
+    """The case's name, with " — run at <site>" when it runs at another site than its case file names.
+
+    Parameters
+    ----------
+    case : Case
+        The case as run (after ``--site``).
+    file_site : str, optional
+        Name of the site the case file itself gives; by default read again
+        from ``case.path`` (no suffix when the file cannot be read, e.g. a
+        case built from text).
+    """
+    if file_site is None:
+        from .cases import load_case
+        from .errors import CoolsimError
+
+        if case.path is None:
+            return case.name
+        try:
+            file_site = load_case(case.path).site.name
+        except (CoolsimError, OSError):
+            return case.name
+    return case.name if file_site == case.site.name else f"{case.name} — run at {case.site.name}"
 
 
 def _q(value, kind):
@@ -161,23 +215,30 @@ def comparison_json(case, results: dict, annual: dict | None = None, costs: dict
     costs : dict, optional
         ``{name: ArchitectureCosts}`` (:func:`economics_for`).
 
-    Top-level keys: ``coolsim_version``, ``case`` and one object per
-    architecture, keyed by its name in the case (case files may not name an
-    architecture ``coolsim_version`` or ``case``).  Each architecture has the
-    design-point figures, a ``maintenance`` object, an ``annual`` object when
-    ``annual`` results are given and an ``economics`` object when ``costs`` are
-    given.
+    Top-level keys: ``coolsim_version``, ``case``, ``economics_settings``
+    (:func:`economics_settings`) and one object per architecture, keyed by its
+    name in the case (case files may not name an architecture
+    ``coolsim_version`` or ``case``; ``economics_settings`` is refused here).
+    Each architecture has the design-point figures (``wue`` in m³/J, SI like
+    the rest), a ``maintenance`` object, an ``annual`` object when ``annual``
+    results are given and an ``economics`` object when ``costs`` are given,
+    with ``feasible``: the design point and every hour hold their limits.
     """
     econ = None
     if costs:
         from .economics.retrofit import economics_json
 
         econ = economics_json(costs, **_econ_args(case))["architectures"]
+    if "economics_settings" in results:
+        raise OutOfRangeError("architecture name 'economics_settings' is reserved (a key of the JSON output); "
+                              "choose another name")
+    bad = set(infeasible_architectures(results, annual))
     weather = getattr(case, "weather", None)
     out = {"coolsim_version": __version__, "case": {"name": case.name, "description": case.description,
                                                     "path": None if case.path is None else str(case.path),
                                                     "site": case.site.name,
-                                                    "weather": None if weather is None else weather.name}}
+                                                    "weather": None if weather is None else weather.name},
+           "economics_settings": economics_settings(case, results, annual)}
     for name, r in results.items():
         s = r.summary()
         c = r.capture
@@ -191,7 +252,7 @@ def comparison_json(case, results: dict, annual: dict | None = None, costs: dict
             "pue": _ratio(s["pue"]),
             "tue": _ratio(s["tue"]),
             "itue": _ratio(s["itue"]),
-            "wue": {"magnitude": _ratio(s["wue"].to("L/kWh").magnitude), "units": "liter / kilowatt_hour"},
+            "wue": _q(s["wue"].to(WATER_PER_ENERGY.unit), WATER_PER_ENERGY),
             "it_airflow": _q(s["it_airflow"], VOLUMETRIC_FLOW),
             "cooling_airflow": _q(s["cooling_airflow"], VOLUMETRIC_FLOW),
             "coolant_flow": _q(s["coolant_flow"], VOLUMETRIC_FLOW),
@@ -214,7 +275,7 @@ def comparison_json(case, results: dict, annual: dict | None = None, costs: dict
         if annual and name in annual:
             entry["annual"] = annual[name].to_json()
         if econ and name in econ:
-            entry["economics"] = econ[name]
+            entry["economics"] = {**econ[name], "feasible": name not in bad}
         out[name] = entry
     return out
 
@@ -257,8 +318,8 @@ def annual_rows(annual: dict) -> list[tuple[str, list[str]]]:
     """Rows of annual figures (one cell per architecture) from ``{name: AnnualResult}``."""
     if not annual:
         return []
-    per = [dict(a.table_rows()) for a in annual.values()]
-    labels = list(per[0])
+    per = [dict(getattr(a, "table_rows", lambda: [])()) for a in annual.values()]
+    labels = list(dict.fromkeys(label for p in per for label in p))
     return [(f"{label}", [p.get(label, "—") for p in per]) for label in labels]
 
 
@@ -294,8 +355,143 @@ def _econ_args(case):
     return dict(baseline=s.baseline or None, rate=s.discount_rate, horizon=s.horizon, mode=s.mode)
 
 
-def economics_rows(costs: dict, case=None) -> list[tuple[str, list[str]]]:
-    """Headline economics rows for the comparison table (baseline: the case's, else the first)."""
+def economics_rows(costs: dict, case=None, infeasible=()) -> list[tuple[str, list[str]]]:
+    """Headline economics rows for the comparison table (baseline: the case's, else the first).
+
+    ``infeasible`` names the architectures whose cells are marked ``*``
+    (:func:`infeasible_architectures`; all of them when it holds the baseline).
+    """
     from .economics.retrofit import table_rows
 
-    return table_rows(costs, **(_econ_args(case) if case is not None else {}))
+    return table_rows(costs, **(_econ_args(case) if case is not None else {}), infeasible=infeasible)
+
+
+#: Money per volume of water (defined here; move to units.py).
+WATER_PRICE = Kind("water price", "USD/m**3", "Q_(5.3, 'USD/kgal')")
+
+# (JSON key, Prices field, display of the SI value, Kind, short source of the default)
+_PRICES = (
+    ("electricity_price", "electricity", lambda si: f"{si * 3.6e8:.2f} ¢/kWh", ENERGY_PRICE,
+     "Northern Virginia, 2023 EIA state average for data centres"),
+    ("water_price", "water", lambda si: f"{si * 3.785411784:.2f} USD/kgal", WATER_PRICE,
+     "Loudoun Water 2024, Northern Virginia"),
+)
+
+
+def _usd(value, kind):
+    """:func:`_q` with money written ``USD``, as in the ``economics`` objects."""
+    q = _q(value, kind)
+    return {**q, "units": q["units"].replace("US_dollar", "USD")}
+
+
+def _origin(differs: bool) -> str:
+    return "case" if differs else "default"
+
+
+def economics_settings(case, results: dict | None = None, annual: dict | None = None) -> dict:
+    """The ``economics_settings`` object of ``coolsim compare --json``: what the economics used.
+
+    Parameters
+    ----------
+    case : Case
+        The case (its ``economics`` and ``maintenance`` settings).
+    results : dict, optional
+        ``{name: ChainResult}``; names the default baseline (the first).
+    annual : dict, optional
+        ``{name: AnnualResult}``; whether energy and water are from a weather year.
+
+    Returns
+    -------
+    dict
+        ``electricity_price`` [USD/J], ``water_price`` [USD/m³],
+        ``gpu_hour_price`` [USD/s], ``discount_rate`` [-] and ``horizon``
+        [s] as ``{"magnitude", "units", "origin"}`` (prices add a
+        ``source``); ``mode`` and ``baseline`` as ``{"value", "origin"}``;
+        ``annual_energy_basis``.  ``origin`` is ``"case"`` when the case sets
+        a value other than coolsim's default, else ``"default"``.
+    """
+    from .economics.prices import Prices
+    from .economics.settings import EconomicsSettings
+    from .maintenance import MaintenancePolicy
+    from .units import DIMENSIONLESS
+
+    s = getattr(case, "economics", None) or EconomicsSettings()
+    d = EconomicsSettings()
+    mine, dflt = s.prices.si, Prices().si
+    out = {}
+    for key, field, _show, kind, source in _PRICES:
+        differs = not np.isclose(mine[field], dflt[field], rtol=1e-12, atol=0.0)
+        out[key] = {**_usd(mine[field], kind), "origin": _origin(differs),
+                    "source": "the case file" if differs else source}
+    policy = getattr(case, "maintenance", None) or MaintenancePolicy()
+    gpu = float(policy.gpu_hour_price.to("USD/s").m)
+    gpu_default = float(MaintenancePolicy().gpu_hour_price.to("USD/s").m)
+    differs = not np.isclose(gpu, gpu_default, rtol=1e-12, atol=0.0)
+    out["gpu_hour_price"] = {**_usd(gpu, MONEY_RATE), "origin": _origin(differs),
+                             "source": "the case file ([maintenance] gpu_hour_price)" if differs else "founding article"}
+    out["discount_rate"] = {**_q(s.discount_rate, DIMENSIONLESS), "origin": _origin(s.discount_rate != d.discount_rate)}
+    h, hd = (float(x.to("s").m) for x in (s.horizon, d.horizon))
+    out["horizon"] = {**_q(h, TIME), "origin": _origin(not np.isclose(h, hd, rtol=1e-12, atol=0.0))}
+    out["mode"] = {"value": s.mode, "origin": _origin(s.mode != d.mode)}
+    first = next(iter(results)) if results else None
+    out["baseline"] = {"value": s.baseline or first, "origin": _origin(bool(s.baseline))}
+    out["annual_energy_basis"] = "weather year" if annual else "design-point power x 8,760 h (no weather year)"
+    return out
+
+
+def economics_notes(case, results: dict, annual: dict | None = None) -> list[str]:
+    """Lines printed under the economics block of ``coolsim compare``.
+
+    What capex, the retrofit NPV and the TCO each count; the ``*`` legend when
+    an architecture (or the baseline) is infeasible; the prices and settings
+    with their origin; and, with no weather year, that annual energy is
+    design-point power × 8,760 h.
+
+    Parameters
+    ----------
+    case : Case
+        The case (economics and maintenance settings).
+    results : dict
+        ``{name: ChainResult}`` at the design point.
+    annual : dict, optional
+        ``{name: AnnualResult}`` over the weather year (none: design-only site).
+
+    Returns
+    -------
+    list of str
+        The note lines, in print order.
+    """
+    st = economics_settings(case, results, annual)
+    from .economics.settings import EconomicsSettings
+
+    life = float((getattr(case, "economics", None) or EconomicsSettings()).unit_costs.infrastructure_life.to("year").m)
+    if st["mode"]["value"] == "retrofit":
+        npv = "the retrofit NPV, IRR and payback count only the new equipment the baseline lacks (incremental capex)"
+    else:
+        npv = "the greenfield NPV, IRR and payback count the difference in cooling capex (incremental capex)"
+    lines = [f"note: capex is the greenfield total (servers, building, cooling); {npv} against the annual saving; "
+             f"TCO allocates building and cooling capex over their {life:g}-year service life (that is why TCO < capex)."]
+    bad = infeasible_architectures(results, annual)
+    if bad:
+        base = st["baseline"]["value"]
+        whom = ", ".join(bad) + (f"; the baseline {base} is one, so every comparison is marked" if base in bad else "")
+        lines.append("* infeasible at the design point or in some hours: economics of a design that does not hold "
+                     f"its limits ({whom})")
+    parts = []
+    for key, _field, show, _kind, source in _PRICES:
+        e = st[key]
+        parts.append(f"{key.split('_')[0]} {show(e['magnitude'])} "
+                     + ("(case)" if e["origin"] == "case" else f"(default: {source})"))
+    g = st["gpu_hour_price"]
+    parts.append(f"GPU-hour {g['magnitude'] * 3600:.2f} USD "
+                 + ("(case)" if g["origin"] == "case" else "(default: founding article)"))
+    r, h = st["discount_rate"], st["horizon"]
+    parts.append(f"discount rate {100 * r['magnitude']:g} % ({r['origin']})")
+    parts.append(f"horizon {h['magnitude'] / (365.25 * 86400):g} y ({h['origin']})")
+    parts.append(f"mode {st['mode']['value']} ({st['mode']['origin']})")
+    b = st["baseline"]
+    parts.append(f"baseline {b['value']} ({'case' if b['origin'] == 'case' else 'default: the first architecture'})")
+    lines.append("prices: " + ", ".join(parts))
+    if not annual:
+        lines.append("note: no weather year at this site: annual energy and water are design-point power × 8,760 h.")
+    return lines

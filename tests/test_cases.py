@@ -163,6 +163,9 @@ def test_site_option_overrides_the_case_site(tmp_path, capsys):
     assert main(["compare", "--site", "golden-co", "--json", str(out)]) == 0
     doc = json.loads(out.read_text())
     assert "Golden" in doc["case"]["site"] and "Golden" in doc["case"]["weather"]
+    # the printed title follows --site (the case's own name, then where it was run)
+    title = capsys.readouterr().out.splitlines()[0]
+    assert title == f"{load_case(REFERENCE_CASE).name} — run at {doc['case']['site']}"
     assert main(["compare", "--site", "goldn-co"]) == 2
     assert "did you mean 'golden-co'" in capsys.readouterr().err
 
@@ -204,3 +207,184 @@ def test_case_sets_prices_rate_and_horizon():
 def test_bad_economics_inputs(extra, key):
     with pytest.raises(CaseFileError, match=key):
         case_from_text(REFERENCE_TEXT + "\n" + extra)
+
+
+# ---------------------------------------------------------------- the economics block: honest and complete
+@pytest.fixture(scope="module")
+def reference_run(tmp_path_factory):
+    """`coolsim compare --json` of the reference case: (printed text, JSON document)."""
+    import contextlib
+    import io
+
+    out = tmp_path_factory.mktemp("ref") / "ref.json"
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert main(["compare", "--json", str(out)]) == 0
+    return buf.getvalue(), json.loads(out.read_text())
+
+
+def _row(text, label):
+    """The cells of the printed row whose label is ``label`` (cells are separated by 2+ spaces)."""
+    import re
+
+    for line in text.splitlines():
+        if line.startswith(label + "  "):
+            return re.split(r"\s{2,}", line[len(label):].strip())
+    raise AssertionError(f"no row {label!r}")
+
+
+NAMES = ("forced_air", "direct_to_chip", "immersion_single_phase", "immersion_two_phase")
+
+
+def test_compare_prints_retrofit_rows_that_match_the_json(reference_run):
+    # The incremental capex, annual saving and IRR that the NPV uses are printed, equal to the
+    # JSON to the printed digits (formatting only: exact string equality); the baseline column says so.
+    text, doc = reference_run
+    marks = {n: "" if doc[n]["economics"]["feasible"] else "*" for n in NAMES}
+    inc, sav, irr = (_row(text, label) for label in ("incremental capex [M USD]", "annual saving [M USD/year]",
+                                                    "IRR [%/year]"))
+    assert inc[0].rstrip("*") == sav[0].rstrip("*") == irr[0].rstrip("*") == "baseline"
+    for i, n in enumerate(NAMES[1:], 1):
+        e = doc[n]["economics"]
+        assert inc[i] == f"{e['incremental_capex']['magnitude'] / 1e6:,.2f}" + marks[n]
+        assert sav[i] == f"{e['annual_saving']['magnitude'] / 1e6:,.2f}" + marks[n]
+        assert irr[i] == ("none" if e["irr"] is None else f"{100 * e['irr']:.1f}") + marks[n]
+
+
+def test_compare_payback_beyond_the_horizon_is_a_number(reference_run):
+    # "never" only when no payback year exists; a payback after the horizon prints its year.
+    text, doc = reference_run
+    cells = _row(text, "discounted payback [years]")
+    beyond = 0
+    for cell, n in zip(cells, NAMES):
+        p = doc[n]["economics"]["payback"]
+        cell = cell.rstrip("*")
+        if p["reason"] == "this is the baseline":
+            assert cell == "baseline"
+        elif p["years"] is None:
+            assert cell == "never"
+        elif p["pays_back"]:
+            assert cell == f"{p['years']['magnitude']:.1f}"
+        else:
+            beyond += 1
+            assert cell == f"{p['years']['magnitude']:.1f} (beyond 6-y horizon)"
+    assert beyond >= 1  # the reference case has one (direct-to-chip, ~6.9 y at the stored defaults)
+
+
+def test_compare_notes_explain_capex_tco_and_prices(reference_run):
+    text, _doc = reference_run
+    lines = text.splitlines()
+    note = next(x for x in lines if x.startswith("note: capex is the greenfield total"))
+    assert "only the new equipment" in note and "TCO < capex" in note and "20-year" in note
+    prices = next(x for x in lines if x.startswith("prices: "))
+    for part in ("electricity 8.92 ¢/kWh (default: Northern Virginia", "water 5.30 USD/kgal (default:",
+                 "discount rate 8 % (default)", "horizon 6 y (default)", "mode retrofit (default)",
+                 "baseline forced_air (default"):
+        assert part in prices, part
+    assert "design-point power × 8,760 h" not in text  # the reference site has a weather year
+    assert "— run at" not in lines[0]  # no --site: the case's own title
+    # the notes sit under the economics block, before the feasibility notes
+    assert lines.index(note) > lines.index(next(x for x in lines if x.startswith("levelised cost")))
+
+
+def test_compare_marks_infeasible_architectures(reference_run):
+    # An architecture infeasible at the design point or in any hour has every economics cell marked
+    # "*", its annual infeasible hours are in the feasibility notes, and the JSON says feasible=false.
+    import re
+
+    text, doc = reference_run
+    economics = text[text.index("— economics vs"):text.index("note: capex")].splitlines()[1:]
+    for n in NAMES:
+        bad = not doc[n]["feasible"] or doc[n]["annual"]["infeasible_hours"] > 0
+        assert doc[n]["economics"]["feasible"] is (not bad)
+        i = NAMES.index(n)
+        cells = [re.split(r"\s{2,}", line.strip())[1:][i] for line in economics]
+        assert all(c.endswith("*") == bad for c in cells), (n, cells)
+        hours = doc[n]["annual"]["infeasible_hours"]
+        if hours:
+            assert f"  {n}: {hours:,} of 8,760 hours infeasible (" in text
+    if any(not doc[n]["economics"]["feasible"] for n in NAMES):
+        assert "* infeasible at the design point or in some hours: economics of a design that does not hold" in text
+
+
+def test_json_wue_is_si_like_the_annual_wue(reference_run):
+    text, doc = reference_run
+    stock = pint.UnitRegistry()
+    wue = _row(text, "WUE [L/kWh]")
+    for i, n in enumerate(NAMES):
+        for q in (doc[n]["wue"], doc[n]["annual"]["wue"]):
+            assert q["units"] == "meter ** 3 / joule"
+        # the table keeps L/kWh: 1 m³/J = 3.6e9 L/kWh; equal to the printed 2 decimals
+        value = stock.Quantity(doc[n]["wue"]["magnitude"], doc[n]["wue"]["units"]).to("L/kWh").magnitude
+        assert f"{value:.2f}" == wue[i]
+
+
+def test_json_economics_settings_default_origins(reference_run):
+    from coolsim import ureg
+
+    _text, doc = reference_run
+    st = doc["economics_settings"]
+    # SI values of the defaults: 0.0892 USD/kWh = 2.4778e-8 USD/J; 5.30 USD/kgal = 1.4001 USD/m³;
+    # 4 USD/h = 1.1111e-3 USD/s; 6 years (pint's 365.25-day year) = 189,345,600 s. rel 1e-9: unit arithmetic.
+    for key, value, unit in (("electricity_price", 0.0892, "USD/kWh"), ("water_price", 5.30, "USD/kgal"),
+                             ("gpu_hour_price", 4.0, "USD/hour"), ("horizon", 6.0, "year")):
+        q = ureg.Quantity(st[key]["magnitude"], st[key]["units"])
+        assert q.to(unit).magnitude == pytest.approx(value, rel=1e-9), key
+        assert st[key]["origin"] == "default", key
+    assert st["discount_rate"] == {"magnitude": 0.08, "units": "", "origin": "default"}
+    assert st["mode"] == {"value": "retrofit", "origin": "default"}
+    assert st["baseline"] == {"value": "forced_air", "origin": "default"}
+    assert st["annual_energy_basis"] == "weather year"
+
+
+def test_json_economics_settings_from_the_case():
+    from coolsim import ureg
+    from coolsim.compare import economics_for
+
+    text = REFERENCE_TEXT + ('\n[economics]\ndiscount_rate = 0.04\nmode = "greenfield"\nbaseline = "direct_to_chip"\n'
+                             '[economics.prices]\nelectricity = "12 cent/kWh"\n')
+    case = case_from_text(text)
+    res = case.run()
+    st = comparison_json(case, res, None, economics_for(case, res, None))["economics_settings"]
+    assert ureg.Quantity(st["electricity_price"]["magnitude"], st["electricity_price"]["units"]).to(
+        "USD/kWh").magnitude == pytest.approx(0.12, rel=1e-9)
+    assert st["electricity_price"]["origin"] == "case" and st["water_price"]["origin"] == "default"
+    assert st["discount_rate"] == {"magnitude": 0.04, "units": "", "origin": "case"}
+    assert st["mode"] == {"value": "greenfield", "origin": "case"}
+    assert st["baseline"] == {"value": "direct_to_chip", "origin": "case"}
+    assert st["horizon"]["origin"] == "default"
+    assert st["annual_energy_basis"].startswith("design-point power")
+
+
+DESIGN_ONLY_SITE = '[site]\nname = "Hot dry site"\ndry_bulb = "95 degF"\nwet_bulb = "70 degF"\nelevation = "300 m"\n'
+
+
+def test_compare_design_only_site_note_and_infeasible_baseline(tmp_path, capsys):
+    # A design-conditions-only site: annual energy is design-point power x 8,760 h and the table says so.
+    # A 10 degC air supply is below the A1 allowable inlet: the baseline (forced air) is infeasible, so
+    # every economics cell is printed marked; the JSON flag is each architecture's own (its design point here).
+    text = REFERENCE_TEXT.replace('[site]\ndesign = "sterling-va"\n', DESIGN_ONLY_SITE)
+    text = text.replace('supply_temperature = "24 degC"', 'supply_temperature = "10 degC"')
+    assert DESIGN_ONLY_SITE in text and '"10 degC"' in text
+    out = tmp_path / "cold.json"
+    assert main(["compare", str(_write(tmp_path, text)), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    doc = json.loads(out.read_text())
+    assert doc["forced_air"]["feasible"] is False
+    assert "note: no weather year at this site: annual energy and water are design-point power × 8,760 h." in printed
+    assert "the baseline forced_air is one, so every comparison is marked" in printed
+    for label in ("capex [M USD]", "NPV vs baseline [M USD]", "discounted payback [years]"):
+        assert all(c.endswith("*") for c in _row(printed, label)), label
+    assert all(doc[n]["economics"]["feasible"] is doc[n]["feasible"] for n in NAMES)
+    assert doc["forced_air"]["economics"]["feasible"] is False
+    assert doc["economics_settings"]["annual_energy_basis"].startswith("design-point power")
+    assert "hours infeasible" not in printed  # no weather year: no hourly count to report
+
+
+def test_json_refuses_an_architecture_named_economics_settings():
+    from coolsim.errors import OutOfRangeError
+
+    case = load_case(REFERENCE_CASE)
+    res = case.run()
+    with pytest.raises(OutOfRangeError, match="'economics_settings' is reserved"):
+        comparison_json(case, {"economics_settings": res["forced_air"]})

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from coolsim import Q_, ureg
 from coolsim.errors import OutOfRangeError, UnitError
@@ -16,8 +17,10 @@ from coolsim.economics.retrofit import (
     economics_json,
     economics_markdown,
     evaluate_retrofit,
+    payback_text,
     power_share_of_cost,
     price_for_energy_share,
+    rows_from_json,
     table_rows,
     total_cost_of_ownership,
 )
@@ -155,6 +158,75 @@ def test_tornado_and_figure(tmp_path):
     assert drain.metric_high < drain.metric_low
     out = plot_tornado(t, tmp_path / "tornado.png", "test")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---------------------------------------------------------------- table rows: what the NPV uses, payback text, marks
+def _hand_pair():
+    # test_evaluate_retrofit_hand scaled by 1e4: base CRAH 5 M, energy 9 M/y, lost 1 M/y; the alternative
+    # reuses 1 M of CRAH and adds a 10 M CDU, energy 5 M/y, lost 1 M/y.
+    base = _costs("air", {"crah": 5e6}, {"energy": 9e6}, lost=1e6)
+    alt = _costs("d2c", {"crah": 1e6, "cdu": 10e6}, {"energy": 5e6}, lost=1e6)
+    return {"air": base, "d2c": alt}
+
+
+def test_table_rows_print_incremental_capex_saving_irr_and_payback_beyond_horizon():
+    # Retrofit at 10 %/year over 3 years: incremental capex 10 M (the CDU; reused CRAH not credited),
+    # saving 4 M/year, NPV = -10 + 4 * 2.4868520 = -0.0526 M, IRR of [-10, 4, 4, 4] = 9.701 %/year,
+    # discounted payback n = -ln(1 - 0.1*10/4)/ln(1.1) = 3.018 y: beyond the 3-year horizon, so the
+    # cell is the year with the horizon, not "never". Exact strings: formatting of hand-computed values.
+    rows = dict(table_rows(_hand_pair(), rate=0.10, horizon=Y3))
+    assert rows["incremental capex [M USD]"] == ["baseline", "10.00"]
+    assert rows["annual saving [M USD/year]"] == ["baseline", "4.00"]
+    assert rows["NPV vs baseline [M USD]"] == ["0.00", "-0.05"]
+    assert rows["IRR [%/year]"] == ["baseline", "9.7"]
+    assert rows["discounted payback [years]"] == ["baseline", "3.0 (beyond 3-y horizon)"]
+    # TCO: capex x 3/20 + 3 years of opex, lost revenue excluded: 5*3/20 + 3*9; 11*3/20 + 3*5
+    assert rows["TCO over 3 years [M USD]"] == ["27.75", "16.65"]
+    # over 6 years it pays back within the horizon: a plain number
+    assert dict(table_rows(_hand_pair(), rate=0.10, horizon=Y6))["discounted payback [years]"] == ["baseline", "3.0"]
+
+
+def test_table_rows_never_only_when_no_payback_year_exists():
+    base = _costs("air", {}, {"energy": 100.0})
+    alt = _costs("x", {"tanks": 1000.0}, {"energy": 120.0})  # costs more to run: never pays back
+    rows = dict(table_rows({"air": base, "x": alt}))
+    assert rows["discounted payback [years]"] == ["baseline", "never"]
+    assert rows["IRR [%/year]"] == ["baseline", "none"]
+
+
+def test_table_rows_mark_infeasible_architectures():
+    costs = _hand_pair()
+    plain = table_rows(costs, rate=0.10, horizon=Y3)
+    alt_bad = table_rows(costs, rate=0.10, horizon=Y3, infeasible={"d2c"})
+    base_bad = table_rows(costs, rate=0.10, horizon=Y3, infeasible={"air"})
+    for (label, cells), (_, a), (_, b) in zip(plain, alt_bad, base_bad):
+        assert a == [cells[0], cells[1] + "*"], label  # only the infeasible alternative is marked
+        assert b == [c + "*" for c in cells], label  # an infeasible baseline marks every comparison
+
+
+def test_rows_from_json_matches_table_rows_and_needs_no_horizon():
+    costs = _hand_pair()
+    doc = economics_json(costs, rate=0.10, horizon=Y3)
+    assert rows_from_json(doc) == table_rows(costs, rate=0.10, horizon=Y3)
+    labels = [label for label, _ in rows_from_json(doc["architectures"])]
+    assert "TCO over the horizon [M USD]" in labels
+
+
+@given(years=floats(0.0, 100.0), horizon=st.integers(1, 40))
+def test_payback_text_reads_back_the_year(years, horizon):
+    # Property: the cell carries the payback year to 0.05 y (1-decimal rounding), says "beyond" exactly
+    # when it is after the horizon, and is "never" only when there is no year at all.
+    from coolsim.economics.finance import payback
+
+    p = payback(Q_(years, "USD"), Q_(1.0, "USD/year"), 0.0, Q_(horizon, "year"))
+    entry = {"years": {"magnitude": float(p.years.m_as("year")), "units": "year"}, "pays_back": bool(p.pays_back),
+             "reason": p.reason}
+    text = payback_text(entry)
+    assert float(text.split()[0]) == pytest.approx(years, abs=0.05 + 1e-9 * years)
+    assert ("beyond" in text) == (not p.pays_back)
+    if not p.pays_back:
+        assert text.endswith(f"(beyond {horizon}-y horizon)")
+    assert payback_text({**entry, "years": None}) == "never"
 
 
 # ---------------------------------------------------------------- bad inputs

@@ -204,9 +204,25 @@ def test_csv_parses_with_units_and_numbers(report, results):
     assert table[("lost revenue per year", "USD")]
 
 
-def test_headline_csv_is_the_written_csv(report, case, results):
+def test_headline_csv_is_the_written_csv(report, case, results, annual, economics):
     path, _ = report
-    assert (path.parent / "results.csv").read_text() == headline_csv(case, results)
+    assert (path.parent / "results.csv").read_text() == headline_csv(case, results, annual, economics)
+
+
+def test_csv_has_the_annual_and_economics_rows_of_the_table(report, annual, economics):
+    # results.csv carries the rows `coolsim compare` prints: annual (from AnnualResult.table_rows)
+    # and economics (from the same economics document as the page), exact to the printed digits.
+    path, _ = report
+    rows = list(csv.reader(io.StringIO((path.parent / "results.csv").read_text())))
+    table = {(r[0], r[1]): r[2:] for r in rows[1:]}
+    assert float(table[("annual PUE (energy-weighted)", "")][0]) == pytest.approx(annual["forced_air"].pue, abs=5e-4)
+    assert table[("infeasible hours", "h")] == [str(a.infeasible_hours) for a in annual.values()]
+    capex = economics["architectures"]["direct_to_chip"]["capex"]["magnitude"]
+    assert float(table[("capex", "M USD")][1]) == pytest.approx(capex / 1e6, abs=5e-3)
+    assert table[("incremental capex", "M USD")][0] == "baseline"
+    assert float(table[("annual saving", "M USD/year")][1]) > 0
+    assert ("IRR", "%/year") in table and ("discounted payback", "years") in table
+    assert not any(c.endswith("*") for cells in table.values() for c in cells)  # marks stay out of the CSV
 
 
 # ----------------------------------------------------------------------------- atomic writing
@@ -383,3 +399,34 @@ def test_command_errors_exit_2(tmp_path, capsys):
     blocker.write_text("")
     assert main(["--out", str(blocker / "sub")]) == 2
     assert "cannot write the report" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- title follows --site
+def test_report_title_names_the_site_it_was_run_at(tmp_path, case):
+    # `coolsim report --site tampa-fl` runs the reference case elsewhere: the page title says so;
+    # the case at its own site keeps its own title (checked on the module's report too).
+    from coolsim.weather import weather_for
+
+    tampa = case.with_weather(weather_for("tampa-fl"))
+    page = write_report(tampa, tmp_path, results=tampa.run()).read_text(encoding="utf-8")
+    title = f"{case.name} — run at {tampa.site.name}"
+    assert "Tampa" in tampa.site.name
+    assert f"<title>{title} — coolsim report</title>" in page.replace("&#x27;", "'")
+    assert f"<h1>{title}</h1>" in page.replace("&#x27;", "'")
+
+
+def test_report_title_unchanged_at_the_case_site(report, case):
+    _, text = report
+    assert f"<h1>{case.name}</h1>" in text and " — run at " not in text
+
+
+def test_report_command_marks_feasibility_and_payback_like_compare(tmp_path):
+    # `coolsim report` writes results.json with each economics entry's `feasible` flag (as
+    # `coolsim compare --json` does) and the HTML payback cell names a payback year beyond the
+    # horizon instead of "never" (reference case: direct-to-chip has 6 infeasible hours at
+    # Sterling and pays back after about 6.9 years against a 6-year horizon)
+    assert main(["--out", str(tmp_path / "r")]) == 0
+    doc = json.loads((tmp_path / "r" / "results.json").read_text())
+    flags = {n: doc[n]["economics"]["feasible"] for n in ("forced_air", "direct_to_chip")}
+    assert flags == {"forced_air": True, "direct_to_chip": False}
+    assert "(beyond 6-y horizon)" in (tmp_path / "r" / "report.html").read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ import numpy as np
 from ..errors import OutOfRangeError
 from ..units import DIMENSIONLESS, ENERGY, ENERGY_PRICE, MONEY, TIME, Q_, quantity_io, to_si
 from .costs import _COOLING, ArchitectureCosts
+from .table import payback_text, rows_from_json, table_rows  # noqa: F401 (re-exported: the table rows live in table.py)
 from .finance import (
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_HORIZON,
@@ -47,6 +48,8 @@ __all__ = [
     "evaluate_retrofit",
     "economics_json",
     "table_rows",
+    "rows_from_json",
+    "payback_text",
 ]
 
 #: Named definitions of "power share of cost" (all over the horizon, undiscounted).
@@ -395,57 +398,6 @@ def economics_json(costs: dict, baseline: str | None = None, rate=DEFAULT_DISCOU
                 "horizon": {"magnitude": _years(horizon), "units": "year"},
                 "annual_energy_basis": "design-point facility power x 8,760 h unless annual results are given"}
     return {"assumptions": out_meta, "architectures": out}
-
-
-def table_rows(costs: dict, baseline: str | None = None, rate=DEFAULT_DISCOUNT_RATE, horizon=DEFAULT_HORIZON,
-               mode="retrofit") -> list[tuple[str, list[str]]]:
-    """Headline economics as (label with unit, one cell per architecture), for the comparison table.
-
-    Parameters
-    ----------
-    costs : dict
-        ``{name: ArchitectureCosts}`` in case order.
-    baseline : str, optional
-        Baseline architecture; default the first.
-    rate : float
-        Discount rate per year [-].
-    horizon : pint.Quantity
-        Evaluation horizon [s].
-    mode : {"retrofit", "greenfield"}
-        As :func:`evaluate_retrofit`.
-
-    Examples
-    --------
-    >>> from coolsim.economics.costs import ArchitectureCosts
-    >>> a = ArchitectureCosts("air", "forced_air", {"servers": 1e6}, {"energy": 1e5}, 0.0, 3.6e9, 8, 1.0, 20.0)
-    >>> table_rows({"air": a})[0]
-    ('capex [M USD]', ['1.00'])
-    """
-    j = economics_json(costs, baseline, rate, horizon, mode)["architectures"]
-
-    def m(x):
-        return f"{x['magnitude'] / 1e6:,.2f}"
-
-    rows = [
-        ("capex [M USD]", [m(e["capex"]) for e in j.values()]),
-        ("  of which cooling [M USD]", [m(e["cooling_capex"]) for e in j.values()]),
-        ("operating cost [M USD/year]", [m(e["annual_opex"]) for e in j.values()]),
-        ("  of which energy [M USD/year]", [m(e["energy_cost_per_year"]) for e in j.values()]),
-        ("  of which water [M USD/year]", [m(e["water_cost_per_year"]) for e in j.values()]),
-        ("lost revenue [M USD/year]", [m(e["lost_revenue_per_year"]) for e in j.values()]),
-        (f"TCO over {_years(horizon):g} years [M USD]", [m(e["total_cost_of_ownership"]) for e in j.values()]),
-        ("NPV vs baseline [M USD]", [m(e["npv_vs_baseline"]) for e in j.values()]),
-        ("discounted payback [years]", [
-            "baseline" if e["payback"]["reason"] == "this is the baseline" else
-            (f"{e['payback']['years']['magnitude']:.1f}" if e["payback"]["pays_back"] else "never") for e in j.values()]),
-        ("energy / (servers + energy) [%]", [f"{100 * e['power_share_of_cost']['server']['share']:.1f}" for e in j.values()]),
-        ("energy / TCO [%]", [f"{100 * e['power_share_of_cost']['tco']['share']:.1f}" for e in j.values()]),
-        ("price for a 10 % share of servers + energy [USD/kWh]", [
-            f"{e['power_share_of_cost']['server']['price_for_10_percent']['magnitude']:.3f}" for e in j.values()]),
-        ("levelised cost [USD/GPU-hour]", [f"{e['levelised_cost_per_gpu_hour']['magnitude']:.3f}" for e in j.values()]),
-    ]
-    return rows
-
 
 
 # ---------------------------------------------------------------------------- the reference case page

@@ -87,6 +87,11 @@ def run(args) -> int:
     from ..compare import _econ_args
 
     economics = economics_json(economics_for(case, results, annual), **_econ_args(case))
+    from ..compare import infeasible_architectures
+
+    bad = set(infeasible_architectures(results, annual))
+    for name, entry in economics["architectures"].items():
+        entry["feasible"] = name not in bad  # as in `coolsim compare --json`
     try:
         path = write_report(case, out, annual=annual, economics=economics, results=results,
                             progress=text_progress())

@@ -126,7 +126,7 @@ def render_report(case, results: dict, *, annual=None, economics=None, progress=
     str
         One self-contained HTML document.
     """
-    from ..compare import buildup_markdown, comparison_rows, maintenance_rows
+    from ..compare import buildup_markdown, case_title, comparison_rows, maintenance_rows
     from ..maintenance import maintenance_summary
 
     steps = 7 + (2 if annual else 0) + (1 if economics else 0)
@@ -155,7 +155,7 @@ def render_report(case, results: dict, *, annual=None, economics=None, progress=
              "Facility power term by term; the stack is the facility power.")):
         step("figure: " + alt.split(" per ")[0])
         figs.append(_img(fn(arg), alt, caption, fig_id, span=fig_id == "fig-power"))
-    title = case.name
+    title = case_title(case)
     desc = case.description
     it = case.it_load
     head = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -198,7 +198,7 @@ def render_report(case, results: dict, *, annual=None, economics=None, progress=
     return "".join(parts)
 
 
-def headline_csv(case, results: dict) -> str:
+def headline_csv(case, results: dict, annual=None, economics=None) -> str:
     """The headline table as CSV: ``quantity, units, <one column per architecture>``.
 
     Parameters
@@ -207,16 +207,29 @@ def headline_csv(case, results: dict) -> str:
         The case.
     results : dict
         ``{name: ChainResult}``.
+    annual : dict, optional
+        ``{name: AnnualResult-like}``: adds the annual rows of ``coolsim
+        compare`` (from each result's ``table_rows()``, when it has one).
+    economics : dict, optional
+        The ``economics_json`` document or its ``"architectures"`` part: adds
+        the economics rows of ``coolsim compare`` (without the ``*`` marks;
+        the ``feasible`` and ``infeasible hours`` rows say which hold).
 
     Numbers are written without thousands separators; an empty cell means
     "not applicable" (e.g. the coolant flow of forced air).
     """
-    from ..compare import comparison_rows, maintenance_rows
+    from ..compare import annual_rows, comparison_rows, maintenance_rows
+    from ..economics.retrofit import rows_from_json
 
+    rows = comparison_rows(results) + maintenance_rows(case, results)
+    if annual:
+        rows += annual_rows(annual)
+    if economics:
+        rows += rows_from_json(economics)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["quantity", "units", *results])
-    for label, cells in comparison_rows(results) + maintenance_rows(case, results):
+    for label, cells in rows:
         m = re.fullmatch(r"\s*(.*?)\s*\[(.*)\]\s*", label)
         name, units = (m.group(1), m.group(2)) if m else (label.strip(), "")
         out = []
@@ -336,6 +349,6 @@ def write_report(case, out_dir, *, annual=None, economics=None, progress=None, r
             if name in doc and isinstance(doc[name], dict):
                 doc[name]["economics"] = entry
     files = {out / "report.html": page, out / "results.json": json.dumps(doc, indent=2) + "\n",
-             out / "results.csv": headline_csv(case, results)}
+             out / "results.csv": headline_csv(case, results, annual, economics)}
     write_files(files)
     return out / "report.html"

@@ -247,14 +247,9 @@ def _economics_section(economics: dict, progress) -> str:
         rows.append(["IRR [%]"] + ["—" if entries[n].get("irr") is None else f"{100 * entries[n]['irr']:.1f}"
                                    for n in names])
     if any("payback" in entries[n] for n in names):
-        cells = []
-        for n in names:
-            p = entries[n].get("payback") or {}
-            if p.get("pays_back") and p.get("years"):
-                cells.append(f"{p['years']['magnitude']:.1f}")
-            else:
-                cells.append("baseline" if p.get("reason") == "this is the baseline" else "never")
-        rows.append(["discounted payback [years]"] + cells)
+        from ..economics.table import payback_text
+
+        rows.append(["discounted payback [years]"] + [payback_text(entries[n].get("payback") or {}) for n in names])
     parts = ['<section id="economics"><h2>Economics</h2>']
     if meta:
         horizon = meta.get("horizon", {}).get("magnitude")
