@@ -25,12 +25,17 @@ from pathlib import Path
 import pint
 
 from .errors import CaseFileError, CoolsimError
-from .units import POWER, TEMPERATURE_DIFFERENCE, Kind, Q_, Spec, to_si  # noqa: F401 (doctest names)
+from .units import POWER, TEMPERATURE_DIFFERENCE, Kind, Q_, Spec, case_file_messages, to_si  # noqa: F401
+from .units import _num, _unit_text
 
-__all__ = ["Table", "read_case_text", "parse_quantity"]
+__all__ = ["Table", "read_case_text", "parse_quantity", "unit_suggestion"]
 
 _TOML_LINE = re.compile(r"line (\d+)")
 _NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+_EXAMPLE_UNIT = re.compile(r"Q_\([^,]+,\s*'([^']+)'\)")
+#: pint's short symbols that a person writes as words (``a`` is pint's annum).
+_WORDS = {"a": "year", "h": "hour", "d": "day", "l": "L"}
+_TEMPERATURES = {"absolute": ("degC", "K", "degF"), "difference": ("K", "delta_degC", "delta_degF")}
 
 
 def parse_quantity(text: str):
@@ -56,6 +61,57 @@ def parse_quantity(text: str):
         return Q_(1.0, text)
     number, unit = m.groups()
     return Q_(float(number), unit or "")
+
+
+def _written_units(units) -> str:
+    """Units as a person writes them in a case file: ``degC``, ``USD/year``, ``L/min``."""
+    return re.sub(r"\b[ahdl]\b", lambda m: _WORDS[m.group(0)], _unit_text(units))
+
+
+def unit_suggestion(number, kind: Kind | None = None, current=None) -> str:
+    """How to write ``number`` with a unit in a case file, for a value of ``kind``
+    or of the dimension of the Quantity ``current`` (a component's default).
+
+    Absolute temperatures are suggested in degC, temperature differences in K
+    (or the default's own unit), other values in the default's unit or the
+    first unit of the kind's example.  A default in ``K`` of 100 or more is
+    an absolute temperature (assumption: no temperature difference of a
+    cooling component reaches 100 K, no absolute temperature is below it).
+
+    Parameters
+    ----------
+    number : float or None
+        The number the user wrote; ``None``: the value of ``current`` [-].
+    kind : coolsim.units.Kind, optional
+        The kind of the value.
+    current : pint.Quantity, optional
+        The current (default) value; used when ``kind`` is not given.
+
+    Examples
+    --------
+    >>> unit_suggestion(40, current=Q_(309.15, "K"))
+    '"40 degC" (or K, degF)'
+    >>> unit_suggestion(6, current=Q_(6, "year"))
+    '"6 year"'
+    >>> unit_suggestion(None, current=Q_(309.15, "K"))
+    '"36 degC" (or K, degF)'
+    """
+    role = kind.temperature if kind is not None and kind.si == "K" else None
+    unit = None
+    if kind is None and current is not None:
+        unit = _written_units(current.units)
+        if current.dimensionality == {"[temperature]": 1}:
+            absolute = ("deg" in unit and "delta" not in unit) or (unit == "K" and abs(current.magnitude) >= 100.0)
+            role = "absolute" if absolute else "difference"
+    if role in _TEMPERATURES:
+        choices = _TEMPERATURES[role]
+        main = unit if unit in choices and role == "difference" else choices[0]
+        number = current.to(main).magnitude if number is None else number
+        return f'"{_num(number)} {main}" (or {", ".join(c for c in choices if c != main)})'
+    if unit is None and kind is not None:
+        m = _EXAMPLE_UNIT.search(kind.example)
+        unit = m.group(1) if m else kind.si
+    return f'"{_num(current.magnitude if number is None else number)} {unit}"'
 
 
 def read_case_text(path) -> tuple[str, dict]:
@@ -103,6 +159,7 @@ class Table:
         self.data, self.path, self.text, self.prefix = data, path, text, prefix
         self._known: list[str] = []
         self._used: set[str] = set()
+        self._elsewhere: dict[str, str] = {}
 
     @classmethod
     def from_text(cls, text: str, path="<case>") -> "Table":
@@ -129,6 +186,14 @@ class Table:
         self._used.add(key)
         return self.data[key]
 
+    def elsewhere(self, key, where: str):
+        """Declare that ``key`` is set elsewhere (``where`` says where): giving it
+        here is an error that says so, and it is not listed as a valid key."""
+        self._elsewhere[key] = where
+        if key in self.data:
+            self._used.add(key)
+            raise self.error(key, where)
+
     def has(self, key) -> bool:
         """Whether ``key`` is present (marks it as a known key)."""
         self._known.append(key)
@@ -147,24 +212,28 @@ class Table:
         if raw is None or raw is default:
             return raw
         kind = spec if isinstance(spec, Kind) else spec.kind
-        if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-            raise self.error(key, f"expected a string with units such as {kind.example}; got {raw!r}")
-        if isinstance(raw, (int, float)):
-            if kind.dimensionless:
+        with case_file_messages():
+            if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+                raise self.error(key, f"expected a string with units such as {kind.written_example()}; got {raw!r}")
+            if isinstance(raw, (int, float)):
+                if not kind.dimensionless:
+                    raise self.error(key, f"missing unit: a {kind.name} is written as a string with units, e.g. "
+                                          f"{unit_suggestion(raw, kind)}; got {raw!r}")
                 q = raw
             else:
-                raise self.error(key, f"a {kind.name} needs units: write it as a string, e.g. {kind.example}; got {raw!r}")
-        else:
+                try:
+                    q = parse_quantity(raw)
+                except (pint.errors.PintError, ValueError, TypeError, AttributeError, SyntaxError) as err:
+                    raise self.error(key, f"cannot read {raw!r} as a quantity ({err}); write e.g. "
+                                          f"{kind.written_example()}") from None
+                if not isinstance(q, pint.Quantity) or not q._units:  # "3": a number without a unit
+                    if not kind.dimensionless:
+                        raise self.error(key, f"missing unit: write {unit_suggestion(q, kind)}")
+                    q = q if isinstance(q, pint.Quantity) else Q_(q, "")
             try:
-                q = parse_quantity(raw)
-            except (pint.errors.PintError, ValueError, TypeError, AttributeError, SyntaxError) as err:
-                raise self.error(key, f"cannot read {raw!r} as a quantity ({err}); write e.g. {kind.example}") from None
-            if not isinstance(q, pint.Quantity):  # "3" parses to a plain number
-                q = Q_(q, "")
-        try:
-            to_si(q, spec, self._name(key))
-        except CoolsimError as err:
-            raise self.error(key, str(err)) from None
+                to_si(q, spec, self._name(key))
+            except CoolsimError as err:
+                raise self.error(key, str(err)) from None
         return q
 
     def number(self, key, spec: Spec | None = None, default=None, *, required=False):
@@ -236,11 +305,14 @@ class Table:
 
     def finish(self):
         """Raise for any key that was never read, suggesting the closest known key."""
+        known = [k for k in self._known if k not in self._elsewhere]
         for key in self.data:
             if key not in self._used:
-                close = difflib.get_close_matches(key, self._known, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(key, known + list(self._elsewhere), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                valid = ", ".join(sorted(set(self._known))) or "none"
+                if close and close[0] in self._elsewhere:
+                    hint = f": {self._elsewhere[close[0]]}"
+                valid = ", ".join(sorted(set(known))) or "none"
                 raise self.error(key, f"unknown key '{key}'{hint} (valid keys here: {valid})")
 
 

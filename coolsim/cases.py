@@ -46,7 +46,7 @@ import pint
 from . import architectures as _arch
 from . import coolants as _coolants
 from . import it_equipment as _it
-from .casefile import Table, parse_quantity, read_case_text
+from .casefile import Table, parse_quantity, read_case_text, unit_suggestion
 from .chain import CoolingChain
 from .errors import CaseFileError, CoolsimError
 from .economics.settings import EconomicsSettings
@@ -54,12 +54,17 @@ from .maintenance import MaintenancePolicy
 from .annual import design_site_for
 from .site import DESIGN_SITES, Site, design_site
 from .weather import CLIMATES, load_climate, weather_for
-from .units import FRACTION, LENGTH, TEMPERATURE, Q_, to_si
+from .units import FRACTION, LENGTH, TEMPERATURE, Q_, case_file_messages, to_si
 
 __all__ = ["Case", "load_case", "case_from_text", "component_schema", "REFERENCE_CASE"]
 
 REFERENCE_CASE = Path(__file__).with_name("data") / "reference_case.toml"
 """The built-in reference case (also in ``cases/reference.toml``)."""
+
+#: Fields of a component that a case file sets in another table (dotted key -> where).
+_SET_ELSEWHERE = {
+    "economics.prices.gpu_hour": "the GPU-hour price is set once, as gpu_hour_price in [maintenance]",
+}
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,8 @@ def load_case(path) -> Case:
         With the file, line and key of the problem.
     """
     text, data = read_case_text(path)
-    return _build(Table(data, Path(path), text), Path(path))
+    with case_file_messages():
+        return _build(Table(data, Path(path), text), Path(path))
 
 
 def case_from_text(text: str, path="<case>") -> Case:
@@ -127,7 +133,8 @@ def case_from_text(text: str, path="<case>") -> Case:
     path : str
         Name used in error messages (and to resolve relative weather files).
     """
-    return _build(Table.from_text(text, path), Path(path) if path != "<case>" else None)
+    with case_file_messages():
+        return _build(Table.from_text(text, path), Path(path) if path != "<case>" else None)
 
 
 # ---------------------------------------------------------------------------
@@ -146,7 +153,10 @@ def _build(root: Table, path) -> Case:
     servers = it.integer("servers", minimum=1, required=True)
     per_rack = it.integer("servers_per_rack", minimum=1, default=server.units_per_rack)
     if servers % per_rack:
-        raise it.error("servers", f"{servers} servers do not fill whole racks of {per_rack}")
+        fewer, more = servers - servers % per_rack, servers - servers % per_rack + per_rack
+        counts = f"{fewer} or {more}" if fewer else f"{more}"
+        raise it.error("servers", f"{servers} servers do not fill whole racks of {per_rack}: "
+                                  f"use {counts} servers, or set servers_per_rack")
     utilisation = it.number("utilisation", FRACTION, default=1.0)
     it.finish()
     it_load = _it.ITLoad(server, racks=servers // per_rack, servers_per_rack=per_rack)
@@ -160,12 +170,7 @@ def _build(root: Table, path) -> Case:
     if not chains:
         raise CaseFileError("no architectures to compare: add at least one [architectures.<name>] table", path=path)
     policy = _override(MaintenancePolicy(), root.table("maintenance"))
-    econ_table = root.table("economics")
-    if econ_table is not None:
-        prices = econ_table.data.get("prices")
-        if isinstance(prices, dict) and "gpu_hour" in prices:
-            raise econ_table.error("prices", "set the GPU-hour price once, as gpu_hour_price in [maintenance]")
-    economics = _override(EconomicsSettings(), econ_table)
+    economics = _override(EconomicsSettings(), root.table("economics"))
     if economics.baseline and economics.baseline not in chains:
         raise CaseFileError(f"economics baseline '{economics.baseline}' is not an architecture of the case "
                             f"({', '.join(chains)})", path=path, key="economics.baseline")
@@ -178,8 +183,14 @@ def _site(t: Table):
     weather = None
     if t.has("weather"):
         raw = t.string("weather")
-        try:
-            weather = weather_for(raw if raw in CLIMATES else (Path(t.path).parent / raw if t.path else raw))
+        where = Path(t.path).parent / raw if t.path else Path(raw)  # relative to the case file
+        is_path = raw.lower().endswith(".epw") or "/" in raw or "\\" in raw
+        if raw not in CLIMATES and is_path and not where.is_file():
+            raise t.error("weather", f"no such weather file '{raw}': looked for {where.resolve()} (a relative path "
+                                     "is read from the case file's folder); give the path of an EPW file or a "
+                                     f"built-in climate: {', '.join(CLIMATES)}")
+        try:  # a name that is no file beside the case is a climate name (the closest is suggested)
+            weather = weather_for(where) if raw not in CLIMATES and where.is_file() else load_climate(raw)
         except CoolsimError as err:
             raise t.error("weather", str(err)) from None
     if t.has("design"):
@@ -225,6 +236,9 @@ def _override(component, t: Table | None):
         return component
     changes = {}
     for f in _public_fields(component):
+        if t._name(f.name) in _SET_ELSEWHERE:
+            t.elsewhere(f.name, _SET_ELSEWHERE[t._name(f.name)])
+            continue
         if not t.has(f.name):
             continue
         current = getattr(component, f.name)
@@ -282,14 +296,22 @@ def _value(t: Table, key, current, raw):
     """Read ``raw`` for a field whose current value is ``current``."""
     t._used.add(key)
     if isinstance(current, pint.Quantity):
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            raise t.error(key, f"missing unit: write a string with units, e.g. "
+                               f"{unit_suggestion(raw, current=current)}; got {raw!r}")
         if not isinstance(raw, str):
-            raise t.error(key, f"write a string with units, e.g. \"{current:~P}\"; got {raw!r}")
+            raise t.error(key, f"write a string with units, e.g. {unit_suggestion(None, current=current)}"
+                               f"; got {raw!r}")
         try:
             q = parse_quantity(raw)
         except (pint.errors.PintError, ValueError, TypeError, AttributeError) as err:
-            raise t.error(key, f"cannot read {raw!r} as a quantity ({err})") from None
-        if not isinstance(q, pint.Quantity) or q.dimensionality != current.dimensionality:
-            raise t.error(key, f"{raw!r} has the wrong dimension: expected units like '{current.units:~P}'")
+            raise t.error(key, f"cannot read {raw!r} as a quantity ({err}); write e.g. "
+                               f"{unit_suggestion(None, current=current)}") from None
+        if not isinstance(q, pint.Quantity) or (not q._units and not current.dimensionless):
+            raise t.error(key, f"missing unit: write {unit_suggestion(getattr(q, 'magnitude', q), current=current)}")
+        if q.dimensionality != current.dimensionality:
+            raise t.error(key, f"\"{raw}\" has the wrong dimension ({q.dimensionality}): write e.g. "
+                               f"{unit_suggestion(q.magnitude, current=current)}")
         return q
     if isinstance(current, bool):
         if not isinstance(raw, bool):
@@ -332,6 +354,8 @@ def component_schema(component, prefix="") -> list[tuple[str, str]]:
     for f in _public_fields(component):
         value = getattr(component, f.name)
         key = f"{prefix}.{f.name}" if prefix else f.name
+        if key in _SET_ELSEWHERE:
+            continue
         slot = _arch.SLOTS.get(f.name)
         if slot is not None:
             if f.name == "air_class":

@@ -201,6 +201,17 @@ class Plant:
     def _sink_approach(self):
         return self.sink._s.design_approach
 
+    def _no_chiller_reason(self, ts, t_best, shape):
+        """Why a chiller-less plant is infeasible, with the supply it needs and the coldest
+        water its sink makes (through the exchanger) at the worst element, in degC."""
+        need, best = np.broadcast_to(ts, shape), np.broadcast_to(t_best, shape)
+        gap = best - need
+        i = np.unravel_index(np.argmax(gap), np.shape(gap))
+        worst = " at worst" if np.count_nonzero(gap > 0) > 1 else ""
+        sink = "tower" if self._is_tower else "dry cooler"
+        return (f"{self.label or 'plant'}: the {sink} cannot reach the required supply temperature and there is no "
+                f"chiller: {need[i] - 273.15:.1f} degC required, the {sink} makes {best[i] - 273.15:.1f} degC{worst}")
+
     def _sink_operation(self, heat, t_setpoint, site, design_heat=None, heat_rows=None):
         """Fan power [W] and water use [m³/s] of the sink rejecting ``heat`` [W], sized to
         ``design_heat`` [W] (default: to ``heat`` itself, element by element), making
@@ -275,7 +286,8 @@ class Plant:
             t_sink = (site.wet_bulb + approach) if self._is_tower else (t_air + approach)
             mode = None
         else:
-            mode, free, t_sink, _, _, _, _ = _economizer_decide(ts, tr, site.wet_bulb, t_air, hx_approach=s["hx"], **kw)
+            mode, free, t_sink, t_best, _, _, _ = _economizer_decide(ts, tr, site.wet_bulb, t_air, hx_approach=s["hx"],
+                                                                    **kw)
             free_cooled = mode <= CoolingMode.TOWER
             if not shape:  # a scalar run: the mode as the economizer's scalar result gives it
                 mode = np.asarray(CoolingMode(int(mode)))
@@ -287,11 +299,7 @@ class Plant:
         heat = np.broadcast_to(q, shape)
         if self.chiller is None:
             free_only = _spread(free_cooled, shape)
-            feas = Feasibility.check(
-                free_only,
-                f"{self.label or 'plant'}: the {'tower' if self._is_tower else 'dry cooler'} cannot reach the "
-                "required supply temperature and there is no chiller",
-            )
+            feas = Feasibility.check(free_only, "" if np.all(free_only) else self._no_chiller_reason(ts, t_best, shape))
             fan, water = self._sink_operation(heat, self._setpoint(mode, ts, site), site, design_heat, heat_rows=q)
             zero = np.zeros(shape)
             if free.shape == np.shape(free_only):

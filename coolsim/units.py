@@ -36,13 +36,19 @@ Temperatures need care: ``degC`` and ``degF`` are offset units that denote
 ``K``, ``delta_degC`` or ``delta_degF``; passing ``degC`` where a difference is
 expected raises :class:`~coolsim.errors.UnitError` with that advice, and
 passing ``delta_degC`` where an absolute temperature is expected raises too.
+An out-of-range temperature given in ``degC``/``degF`` is reported in that unit.
+Messages write a fix as the caller does: ``Q_(10, 'delta_degC')`` in Python,
+``"10 delta_degC"`` inside :func:`case_file_messages` (entered by :mod:`coolsim.cases`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import inspect
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -57,6 +63,7 @@ __all__ = [
     "Spec",
     "quantity_io",
     "to_si",
+    "case_file_messages",
     "POWER",
     "ENERGY",
     "HEAT_FLUX",
@@ -141,6 +148,59 @@ def _is_delta(unit_name: str) -> bool:
     return unit_name.startswith("delta_")
 
 
+# -- how messages write a value: Python (Q_(10.0, 'K')) or case file ("10 K") --------
+_CASE_STYLE = contextvars.ContextVar("coolsim_case_file_messages", default=False)
+_Q_FORM = re.compile(r"Q_\(\s*([^,()]+?)\s*,\s*'([^']*)'\s*\)")
+#: Offset temperature units a value can be reported in: case-file name and K -> unit.
+_SHOWN = {"degree_Celsius": ("degC", lambda k: k - 273.15),
+          "degree_Fahrenheit": ("degF", lambda k: (k - 273.15) * 1.8 + 32.0)}
+
+
+@contextlib.contextmanager
+def case_file_messages():
+    """Within this block, error messages write values as a case file does
+    (``"10 delta_degC"``, not ``Q_(10, 'delta_degC')``); a context variable,
+    so other threads and callers are unaffected.
+
+    Examples
+    --------
+    >>> try:
+    ...     with case_file_messages():
+    ...         to_si(Q_(10, "degC"), TEMPERATURE_DIFFERENCE, "rise")
+    ... except UnitError as err:
+    ...     print(str(err).split("; ")[-1])
+    write "10 delta_degC" (or "10 K")
+    """
+    token = _CASE_STYLE.set(True)
+    try:
+        yield
+    finally:
+        _CASE_STYLE.reset(token)
+
+
+def _num(v) -> str:
+    """A magnitude as a person writes it: ``10``, ``36.5``, ``-9.79``."""
+    return f"{float(v):.10g}" if np.ndim(v) == 0 else str(np.asarray(v).tolist())
+
+
+def _written(magnitude, unit: str) -> str:
+    """A value as the caller writes it: ``Q_(10.0, 'K')`` or, in a case file, ``"10 K"``."""
+    return f'"{_num(magnitude)} {unit}"' if _CASE_STYLE.get() else f"Q_({magnitude!r}, '{unit}')"
+
+
+def _unit_text(units) -> str:
+    """Units as typed (``degC``, ``delta_degF``, ``K/W``), not pretty-printed."""
+    text = format(units, "~")
+    for symbol, name in (("Δ°C", "delta_degC"), ("Δ°F", "delta_degF"), ("°C", "degC"), ("°F", "degF")):
+        text = text.replace(symbol, name)
+    return text.replace(" / ", "/").replace(" * ", "*").replace(" ** ", "**")
+
+
+def _shown_value(value) -> str:
+    """The user's Quantity as they wrote it (for messages)."""
+    return f'"{_num(value.magnitude)} {_unit_text(value.units)}"' if _CASE_STYLE.get() else f"{value:~P}"
+
+
 @dataclass(frozen=True)
 class Kind:
     """A physical kind of quantity with its SI unit.
@@ -198,6 +258,10 @@ class Kind:
         """A finite value in [lo, hi] (SI units); ends open when asked."""
         return Spec(self, lo, hi, lo_open, hi_open)
 
+    def written_example(self) -> str:
+        """:attr:`example` as the caller writes it (Python, or case-file text in :func:`case_file_messages`)."""
+        return _Q_FORM.sub(r'"\1 \2"', self.example) if _CASE_STYLE.get() else self.example
+
     # -- conversion ------------------------------------------------------------
     def convert(self, value, name: str):
         """Return the magnitude of ``value`` in this kind's SI unit.
@@ -218,7 +282,7 @@ class Kind:
             except pint.DimensionalityError:
                 raise UnitError(
                     f"parameter '{name}' expects a {self.name} [{self.si}], "
-                    f"for example {self.example}; got {value:~P} "
+                    f"for example {self.written_example()}; got {_shown_value(value)} "
                     f"(dimension {value.dimensionality})"
                 ) from None
             except pint.errors.PintError as err:  # offset-unit arithmetic etc.
@@ -227,27 +291,27 @@ class Kind:
             return value
         raise UnitError(
             f"parameter '{name}' expects a {self.name} with units, for example "
-            f"{self.example}; got a plain {type(value).__name__} ({value!r}). "
+            f"{self.written_example()}; got a plain {type(value).__name__} ({value!r}). "
             "coolsim never guesses units."
         )
 
     def _check_temperature(self, value, name):
         names = list(value._units.keys())
         offset = [n for n in names if _is_offset(n)]
+        m = value.magnitude
         if offset and self.temperature != "absolute":
-            m = value.magnitude
-            hint = "delta_degF" if "degree_Fahrenheit" in offset else "delta_degC"
+            short = "degF" if "degree_Fahrenheit" in offset else "degC"
+            text = _unit_text(value.units)  # compound units too: 'degC/W' -> 'delta_degC/W'
+            m_k = m / 1.8 if short == "degF" and len(names) == 1 else m  # the same difference in K
             raise UnitError(
-                f"parameter '{name}' is a {self.name}, but {value:~P} uses "
-                f"{offset[0]}, an absolute temperature scale. For a temperature "
-                f"difference write Q_({m!r}, '{hint}') or Q_({m!r}, 'K')"
-                + (" (and e.g. 'delta_degC/W' inside compound units)." if len(names) > 1 else ".")
+                f"parameter '{name}' is a {self.name}, but {_shown_value(value)} is an absolute "
+                f"temperature; write {_written(m, text.replace(short, 'delta_' + short))} "
+                f"(or {_written(m_k, text.replace(short, 'K'))})"
             )
         if self.temperature == "absolute" and any(_is_delta(n) for n in names):
-            m = value.magnitude
             raise UnitError(
-                f"parameter '{name}' is an absolute temperature, but {value:~P} is a "
-                f"temperature difference. Write Q_({m!r}, 'degC'), 'degF' or 'K'."
+                f"parameter '{name}' is an absolute temperature, but {_shown_value(value)} is a "
+                f"temperature difference; write {_written(m, 'degC')} (or K, degF)"
             )
 
     def quantity(self, magnitude):
@@ -275,29 +339,37 @@ class Spec:
     hi_open: bool = False
     nonzero: bool = False
 
-    def allowed(self) -> str:
+    def allowed(self, shown=None) -> str:
+        """The allowed range as text, in SI or in the ``shown`` temperature unit."""
         parts = []
         unit = f" {self.kind.si}" if self.kind.si else ""
-        if self.lo is not None:
-            parts.append(f"{'>' if self.lo_open else '>='} {self.lo:g}{unit}")
-        if self.hi is not None:
-            parts.append(f"{'<' if self.hi_open else '<='} {self.hi:g}{unit}")
+        lo, hi = self.lo, self.hi
+        if shown is not None:
+            unit, lo, hi = f" {shown[0]}", *(None if b is None else float(_num(shown[1](b))) for b in (lo, hi))
+        if lo is not None:
+            parts.append(f"{'>' if self.lo_open else '>='} {lo:g}{unit}")
+        if hi is not None:
+            parts.append(f"{'<' if self.hi_open else '<='} {hi:g}{unit}")
         if self.nonzero:
             parts.append("!= 0")
         return " and ".join(parts) if parts else "finite"
 
-    def check(self, m, name: str):
-        """Convert-free check of an SI magnitude; return it as float or float64 array."""
+    def check(self, m, name: str, shown=None):
+        """Convert-free check of an SI magnitude; return it as float or float64 array.
+
+        ``shown`` (``(unit name, function of K)``, for a temperature the caller
+        gave in degC or degF) only changes how an error reports the values.
+        """
         if type(m) is float:
             if not math.isfinite(m):
-                raise _bad(name, m, self, "must be finite (not NaN or infinite)")
+                raise _bad(name, m, self, "must be finite (not NaN or infinite)", shown=shown)
             lo, hi = self.lo, self.hi
             if (
                 (lo is not None and (m <= lo if self.lo_open else m < lo))
                 or (hi is not None and (m >= hi if self.hi_open else m > hi))
                 or (self.nonzero and m == 0.0)
             ):
-                raise _bad(name, m, self, f"must be {self.allowed()}")
+                raise _bad(name, m, self, f"must be {self.allowed(shown)}", shown=shown)
             return m
         if not (type(m) is np.ndarray and m.dtype == np.float64):
             try:
@@ -307,38 +379,60 @@ class Spec:
                     f"parameter '{name}' must be a number or array of numbers; got {type(m).__name__}"
                 ) from None
             if m.ndim == 0:
-                return self.check(float(m), name)
+                return self.check(float(m), name) if shown is None else Spec.check(self, float(m), name, shown)
         if m.size == 0:
             return m
         finite = np.isfinite(m)
         if not finite.all():
-            raise _bad(name, m, self, "must be finite (not NaN or infinite)", ~finite)
+            raise _bad(name, m, self, "must be finite (not NaN or infinite)", ~finite, shown)
         lo, hi = self.lo, self.hi
         if lo is not None:
             bad = m <= lo if self.lo_open else m < lo
             if bad.any():
-                raise _bad(name, m, self, f"must be {self.allowed()}", bad)
+                raise _bad(name, m, self, f"must be {self.allowed(shown)}", bad, shown)
         if hi is not None:
             bad = m >= hi if self.hi_open else m > hi
             if bad.any():
-                raise _bad(name, m, self, f"must be {self.allowed()}", bad)
+                raise _bad(name, m, self, f"must be {self.allowed(shown)}", bad, shown)
         if self.nonzero:
             bad = m == 0.0
             if bad.any():
-                raise _bad(name, m, self, "must be non-zero", bad)
+                raise _bad(name, m, self, "must be non-zero", bad, shown)
         return m
 
 
-def _bad(name, m, spec, what, mask=None):
-    unit = "" if spec.kind.dimensionless else f" {spec.kind.si}"
+def _bad(name, m, spec, what, mask=None, shown=None):
+    unit = f" {shown[0]}" if shown else ("" if spec.kind.dimensionless else f" {spec.kind.si}")
+    value = (lambda v: _num(shown[1](v))) if shown else repr  # noqa: E731
     if mask is None:
-        got = f"{m!r}{unit}"
+        got = f"{value(m)}{unit}"
     else:
         idx = np.argwhere(mask)[0]
         first = m[tuple(idx)]
         where = tuple(int(i) for i in idx)
-        got = f"{first!r}{unit} at index {where if len(where) > 1 else where[0]} ({int(mask.sum())} of {m.size} values)"
+        got = f"{value(first)}{unit} at index {where if len(where) > 1 else where[0]} ({int(mask.sum())} of {m.size} values)"
     return OutOfRangeError(f"parameter '{name}' ({spec.kind.name}) {what}; got {got}")
+
+
+def _shown_unit(value, spec):
+    """``(name, K -> unit)`` when ``value`` is an absolute temperature in degC or degF."""
+    if spec.kind.temperature != "absolute" or not isinstance(value, pint.Quantity):
+        return None
+    units = value._units
+    if len(units) != 1:
+        return None
+    (unit_name, power), = units.items()
+    return _SHOWN.get(unit_name) if power == 1 else None
+
+
+def _restate(specs, name_values):
+    """After a failed check: re-check ``(name, value)`` pairs in order, so the same
+    first failure raises, with a temperature given in degC/degF reported in it."""
+    for name, value in name_values:
+        spec = specs.get(name)
+        m = None if spec is None else spec.kind.convert(value, name)
+        if m is not None:
+            Spec.check(spec, m, name, _shown_unit(value, spec))
 
 
 def to_si(value, spec: Kind | Spec, name: str):
@@ -355,7 +449,11 @@ def to_si(value, spec: Kind | Spec, name: str):
     """
     if isinstance(spec, Kind):
         spec = Spec(spec)
-    return spec.check(spec.kind.convert(value, name), name)
+    try:
+        return spec.check(spec.kind.convert(value, name), name)
+    except OutOfRangeError:
+        _restate({name: spec}, [(name, value)])
+        raise
 
 
 # ---------------------------------------------------------------------------
@@ -469,15 +567,20 @@ def quantity_io(returns=None, **specs):
             if len(args) > nparams:
                 raise TypeError(f"{core.__name__}() takes {nparams} arguments but {len(args)} were given")
             conv = {}
-            for i, value in enumerate(args):
-                spec = order[i]
-                name = params[i]
-                conv[name] = value if spec is None else spec.check(spec.kind.convert(value, name), name)
-            for name, value in kwargs.items():
-                if name in conv:
-                    raise TypeError(f"{core.__name__}() got multiple values for argument '{name}'")
-                spec = specs.get(name)
-                conv[name] = value if spec is None else spec.check(spec.kind.convert(value, name), name)
+            try:
+                for i, value in enumerate(args):
+                    spec = order[i]
+                    name = params[i]
+                    conv[name] = value if spec is None else spec.check(spec.kind.convert(value, name), name)
+                for name, value in kwargs.items():
+                    if name in conv:
+                        raise TypeError(f"{core.__name__}() got multiple values for argument '{name}'")
+                    spec = specs.get(name)
+                    conv[name] = value if spec is None else spec.check(spec.kind.convert(value, name), name)
+            except OutOfRangeError:
+                # report a temperature given in degC/degF in that unit (off the fast path)
+                _restate(specs, [*zip(params, args), *kwargs.items()])
+                raise
             return _wrap(returns, core(**conv))
 
         wrapper.si = core

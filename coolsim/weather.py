@@ -370,7 +370,8 @@ def _read_text(path):
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise CaseFileError("no such weather file", path=path) from None
+        raise CaseFileError(f"no such weather file (looked for {path.resolve()}); give the path of an EPW "
+                            f"file or a built-in climate: {', '.join(CLIMATES)}", path=path) from None
     except OSError as err:
         raise CaseFileError(f"cannot read the weather file: {err.strerror or err}", path=path) from None
     try:

@@ -1,5 +1,6 @@
 """Tests of coolsim.capture.direct_to_chip (sources: tests/data/sources/capture_direct_to_chip.md)."""
 
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -7,7 +8,8 @@ import pytest
 from hypothesis import given
 
 from coolsim import Q_
-from coolsim.capture.base import HeatStream
+from coolsim.capture.base import Circuit, HeatStream
+from coolsim.capture.cold_plate import ColdPlate
 from coolsim.capture.direct_to_chip import CDU, LIQUID_CLASSES, DirectToChip, liquid_class_for_supply, size_cdu
 from coolsim.coolants import water
 from coolsim.errors import InfeasibleError, OutOfRangeError, UnitError
@@ -249,3 +251,53 @@ def test_coolant_pressure_drop_is_the_loop_sum():
              + s["quick_disconnect_pressure_drop"] + s["distribution_pressure_drop"] + d2c.cdu._si["dp"])
     assert r.coolant_pressure_drop == pytest.approx(parts, rel=1e-12)
     assert r.coolant_pressure_drop == r.details["loop_pressure_drop"][0]
+
+
+# --- feasibility reasons carry their numbers ----------------------------------------------
+def test_cold_plate_flow_reason_gives_flow_and_range_in_lpm():
+    r = DirectToChip(air_side=AIR, tcs_delta_t=Q_(40, "K")).capture_si(HALL, 1.0, SITE)
+    flow = r.details["gpu_plate_flow"][0] / LPM  # ~0.26 L/min, below the 0.5 L/min floor
+    (reason,) = [x for x in r.feasibility.reasons_anywhere() if "cold-plate flow" in x]
+    assert "(0.5 to 10 L/min)" in reason and f"{flow:.3g} L/min per plate" in reason
+    assert "at worst" not in reason  # one design flow: one element
+
+
+def test_cold_plate_flow_reason_above_range():
+    plate = ColdPlate(max_flow=Q_(0.8, "L/min"))
+    r = DirectToChip(air_side=AIR, cold_plate=plate).capture_si(HALL, 1.0, SITE)
+    flow = r.details["gpu_plate_flow"][0] / LPM
+    assert flow > 0.8
+    (reason,) = [x for x in r.feasibility.reasons_anywhere() if "cold-plate flow" in x]
+    assert f"(0.5 to 0.8 L/min): {flow:.3g} L/min per plate" in reason
+
+
+def test_cold_plate_flow_reason_is_one_string_with_the_worst_element():
+    plate = ColdPlate()
+    flows = np.array([0.2, 1.0, 0.4, 12.0, 30.0]) * LPM  # two below 0.5, two above 10 L/min
+    reason = plate.flow_reason_si(flows)
+    # 30 L/min is 200 % above the ceiling; 0.2 L/min is 60 % below the floor: 30 is the worst
+    assert reason == ("GPU cold-plate flow outside the cold-plate model range (0.5 to 10 L/min): "
+                      "30 L/min per plate at worst")
+    f = DirectToChip(air_side=AIR, tcs_delta_t=Q_([30.0, 40.0], "K")).capture_si(HALL, 1.0, SITE).feasibility
+    assert sum("cold-plate flow" in x for x in f.reasons_anywhere()) == 1
+
+
+def test_junction_and_dew_point_reasons_give_degc():
+    cold = DirectToChip(air_side=AIR, tcs_supply_temperature=Q_(20, "degC")).capture_si(HALL, 1.0, SITE)
+    (dew,) = [x for x in cold.feasibility.reasons_anywhere() if "dew point" in x]
+    dp = SITE.dew_point - 273.15 + 2.0  # default margin 2 K
+    assert "supply 20.0 degC" in dew and f"dew point + margin {dp:.1f} degC" in dew
+    hot = DirectToChip(air_side=AIR, tcs_supply_temperature=Q_(45, "degC"),
+                       junction_limit=Q_(70, "degC")).capture_si(HALL, np.array([0.1, 1.0]), SITE)
+    (junction,) = [x for x in hot.feasibility.reasons_anywhere() if "junction" in x]
+    m = re.fullmatch(r"GPU junction above its limit \(70\.0 degC\): (\S+) degC", junction)  # one element fails
+    case = float(np.broadcast_to(hot.details["gpu_case_temperature"][0], (2,))[1]) - 273.15
+    assert m and 70.0 < float(m.group(1)) and float(m.group(1)) >= round(case, 1)  # junction above the case
+
+
+def test_facility_class_reason_gives_class_limit_and_need():
+    bad = DirectToChip(air_side=AIR, facility_class="W40").capture_si(HALL, 1.0, SITE)
+    (reason,) = [x for x in bad.feasibility.reasons_anywhere() if "W40" in x]
+    (fw,) = [x for x in bad.streams if x.circuit == Circuit.FACILITY_WATER]
+    need = float(np.max(fw.supply_temperature)) - 273.15
+    assert "allows up to 40.0 degC" in reason and f"the CDU needs {need:.1f} degC" in reason

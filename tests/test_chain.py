@@ -185,3 +185,29 @@ def test_run_accepts_a_builtin_climate_name():
         chain.run(hall, "sterlin")
     with pytest.raises(TypeError, match="parameter 'site'"):
         chain.run(hall, 42)
+
+
+def test_no_chiller_reason_gives_required_and_reached_supply_in_degc():
+    # Chiller-less warm-water plant at the Sterling design point with 22 degC TCS supply: the CDU needs
+    # facility water 4 K (CDU approach) below the TCS supply; the tower makes wet bulb + its approach +
+    # the exchanger approach.  Both numbers must appear, in degC, to 0.1 K as printed.
+    d2c = architectures.direct_to_chip()
+    cold = dataclasses.replace(d2c.capture, tcs_supply_temperature=Q_(22, "degC"))
+    chain = dataclasses.replace(d2c, capture=cold)
+    r = chain.run(HALL, SITE)
+    (reason,) = [x for x in r.feasibility.reasons_anywhere() if "cannot reach" in x]
+    fw = r.capture.streams[1].supply_temperature - 273.15  # SI streams [K]
+    sink = chain.rejection.facility_water
+    reached = SITE.wet_bulb.m_as("degC") + sink.sink.design_approach.m_as("K") + sink.hx_approach.m_as("K")
+    assert f"{float(fw):.1f} degC required" in reason
+    assert f"the tower makes {reached:.1f} degC" in reason and "at worst" not in reason
+
+
+def test_no_chiller_reason_is_one_string_for_an_array():
+    d2c = architectures.direct_to_chip()
+    cold = dataclasses.replace(d2c.capture, tcs_supply_temperature=Q_(np.array([20.0, 22.0, 40.0]), "degC"))
+    r = dataclasses.replace(d2c, capture=cold).run(HALL, SITE)
+    reasons = [x for x in r.feasibility.reasons_anywhere() if "cannot reach" in x]
+    assert len(reasons) == 1 and reasons[0].endswith("at worst")
+    assert "16.0 degC required" in reasons[0]  # the coldest need (20 degC TCS - 4 K CDU approach) is the worst
+    assert r.feasibility.feasible.tolist() == [False, False, True]

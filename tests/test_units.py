@@ -33,7 +33,8 @@ from coolsim.units import (
     ureg,
 )
 
-from strategies import delta_t_k, delta_t_q, power_q, power_w, temperature_k, temperature_q, volumetric_flow_m3s, volumetric_flow_q
+from strategies import (delta_t_k, delta_t_q, floats, power_q, power_w, temperature_k, temperature_q,
+                        volumetric_flow_m3s, volumetric_flow_q)
 
 PACKAGE = pathlib.Path(coolsim.__file__).parent
 
@@ -292,3 +293,82 @@ def test_package_never_multiplies_by_registry_attributes():
 
 def test_no_global_registry_flags_changed():
     assert not ureg.autoconvert_offset_to_baseunit
+
+
+# --- messages in the caller's language ------------------------------------------------
+@quantity_io(returns=TEMPERATURE, t=TEMPERATURE.between(173.15, 473.15), dt=TEMPERATURE_DIFFERENCE.positive())
+def _bounded(t, dt):
+    return t + dt
+
+
+def test_out_of_range_degc_is_reported_in_degc():
+    msg = _raises(OutOfRangeError, "'t'", _bounded, Q_(2400, "degC"), Q_(1, "K"))
+    assert "must be >= -100 degC and <= 200 degC; got 2400 degC" in msg and "2673.15" not in msg
+
+
+def test_out_of_range_degf_keyword_is_reported_in_degf():
+    # 173.15 K = -148 degF and 473.15 K = 392 degF exactly
+    msg = _raises(OutOfRangeError, "'t'", _bounded, dt=Q_(1, "K"), t=Q_(500, "degF"))
+    assert "must be >= -148 degF and <= 392 degF; got 500 degF" in msg
+
+
+def test_out_of_range_kelvin_stays_in_kelvin():
+    msg = _raises(OutOfRangeError, "'t'", _bounded, Q_(2673.15, "K"), Q_(1, "K"))
+    assert "<= 473.15 K; got 2673.15 K" in msg
+
+
+def test_out_of_range_degc_array_names_index_in_degc():
+    msg = _raises(OutOfRangeError, "'t'", to_si, Q_([20.0, 250.0, 300.0], "degC"),
+                  TEMPERATURE.between(173.15, 473.15), "t")
+    assert "got 250 degC at index 1 (2 of 3 values)" in msg
+
+
+def test_failure_of_another_argument_is_unchanged():
+    # the degC temperature is fine; the bad argument is dt, reported as before in K
+    msg = _raises(OutOfRangeError, "'dt'", _bounded, Q_(25, "degC"), Q_(-1, "K"))
+    assert "must be > 0 K; got -1.0 K" in msg
+
+
+def test_nan_in_degc_is_reported_in_degc():
+    msg = _raises(OutOfRangeError, "finite", to_si, Q_(math.nan, "degC"), TEMPERATURE.any(), "t")
+    assert "degC" in msg
+
+
+def test_case_file_messages_spell_values_as_toml_and_reset():
+    from coolsim.units import case_file_messages
+
+    with case_file_messages():
+        msg = _raises(UnitError, "delta_t", _mass_flow, Q_(100, "kW"), Q_(10, "degC"))
+        assert 'write "10 delta_degC" (or "10 K")' in msg and "Q_(" not in msg
+        msg = _raises(UnitError, "heat", _mass_flow, Q_(100, "kg/s"), Q_(10, "K"))
+        assert '"10.2 kW"' in msg and "Q_(" not in msg
+    # outside the block (also after an exception inside it) Python spelling is back
+    msg = _raises(UnitError, "delta_t", _mass_flow, Q_(100, "kW"), Q_(10, "degC"))
+    assert "Q_(10, 'delta_degC')" in msg
+
+
+def test_degf_difference_suggests_the_same_difference_in_kelvin():
+    msg = _raises(UnitError, "delta_t", _mass_flow, Q_(100, "kW"), Q_(18, "degF"))
+    assert "Q_(18, 'delta_degF')" in msg and "Q_(10.0, 'K')" in msg  # 18 delta_degF = 10 K exactly
+
+
+@given(t=floats(200.5, 5000.0))
+def test_out_of_range_degc_value_round_trips(t):
+    # Property: the number after "got" is the degC value passed (printed to 10 significant digits).
+    with pytest.raises(OutOfRangeError) as info:
+        _bounded(Q_(t, "degC"), Q_(1, "K"))
+    got = float(re.search(r"got (\S+) degC", str(info.value)).group(1))
+    assert got == pytest.approx(t, rel=1e-9)
+
+
+def test_spec_subclass_with_two_argument_check_still_reports_degc():
+    # Subclasses (e.g. optional specs) override check(m, name); a 0-d array goes through their check.
+    from coolsim.units import Spec
+
+    class TwoArgSpec(Spec):
+        def check(self, m, name):
+            return super().check(m, name)
+
+    spec = TwoArgSpec(TEMPERATURE, 173.15, 473.15)
+    with pytest.raises(OutOfRangeError, match="got 2400 degC"):
+        to_si(Q_(np.array(2400.0), "degC"), spec, "t")

@@ -253,6 +253,16 @@ class ColdPlate:
         """Mask: ``flow`` [m³/s] inside the model's flow range [-]."""
         return (flow >= self._si["vmin"]) & (flow <= self._si["vmax"])
 
+    def flow_reason_si(self, flow, device="GPU"):
+        """Feasibility reason for ``flow`` [m³/s] per plate outside the model range:
+        the range and the flow farthest outside it, in L/min (one string for all elements)."""
+        f, lo, hi = np.broadcast_arrays(np.asarray(flow, float), self._si["vmin"], self._si["vmax"])
+        off = np.maximum(lo - f, 0.0) / lo + np.maximum(f - hi, 0.0) / hi  # relative distance outside
+        i = np.unravel_index(np.argmax(off), off.shape)
+        worst = " at worst" if np.count_nonzero(off) > 1 else ""
+        return (f"{device} cold-plate flow outside the cold-plate model range ({lo[i] * 6e4:.3g} to "
+                f"{hi[i] * 6e4:.3g} L/min): {f[i] * 6e4:.3g} L/min per plate{worst}")
+
     def resistance_si(self, flow, coolant, temperature):
         """Case-to-inlet resistance [K/W] at ``flow`` [m³/s] of ``coolant`` at ``temperature`` [K]."""
         s = self._si

@@ -251,6 +251,17 @@ def _fan_speed_ok(server, t_in):
     return (t_in >= s["inlet_min"]) & (t_in <= s["inlet_max"])
 
 
+def _reason(ok, text, excess, *temperatures):
+    """``text`` with ``temperatures`` [K] in degC at the infeasible element of largest
+    ``excess``: one reason for all elements, built only where some element fails."""
+    if np.all(ok):
+        return ""
+    arrays = np.broadcast_arrays(np.asarray(excess, float), *(np.asarray(t, float) for t in temperatures))
+    i = np.unravel_index(np.argmax(arrays[0]), arrays[0].shape)
+    worst = " at worst" if np.size(ok) - np.count_nonzero(ok) > 1 else ""
+    return text.format(*(f"{a[i] - _C0:.1f}" for a in arrays[1:])) + worst
+
+
 def _server_fans(server, t_in, air_share):
     """Server fans [W] via ``server.fan_power_si``; outside the server's inlet range the same
     curve is evaluated (flagged by the caller, not clamped)."""
@@ -491,17 +502,23 @@ class DirectToChip:
         # feasibility
         room_dp = air.details.get("room_dew_point", (site.dew_point, "K"))[0] if isinstance(air.details, dict) \
             else site.dew_point
-        feas = (air.feasibility
-                & Feasibility.check(t_j <= si["tj_max"], f"GPU junction above its limit "
-                                    f"({float(np.max(si['tj_max'])) - _C0:g} degC)")
-                & Feasibility.check(t_sup >= room_dp + si["dew_margin"],
-                                    "TCS supply below the room dew point + margin (condensation)")
-                & Feasibility.check(cp_.in_range_si(v_gpu), "GPU cold-plate flow outside the cold-plate model range")
-                & Feasibility.check(_fan_speed_ok(srv, t_prev), f"IT inlet outside the allowed range of '{srv.name}'"))
+        ok_j, dew = t_j <= si["tj_max"], room_dp + si["dew_margin"]
+        ok_dew, ok_flow, ok_in = t_sup >= dew, cp_.in_range_si(v_gpu), _fan_speed_ok(srv, t_prev)
+        lo_in, hi_in = srv._si["inlet_min"], srv._si["inlet_max"]
+        why_j = _reason(ok_j, "GPU junction above its limit ({1} degC): {0} degC", t_j - si["tj_max"], t_j,
+                        si["tj_max"])
+        why_dew = _reason(ok_dew, "TCS supply below the room dew point + margin (condensation): supply {0} degC, "
+                          "dew point + margin {1} degC", dew - t_sup, t_sup, dew)
+        why_in = _reason(ok_in, f"IT inlet outside the allowed range of '{srv.name}' " + "({1} to {2} degC): {0} degC",
+                         np.maximum(lo_in - t_prev, t_prev - hi_in), t_prev, lo_in, hi_in)
+        feas = (air.feasibility & Feasibility.check(ok_j, why_j) & Feasibility.check(ok_dew, why_dew)
+                & Feasibility.check(ok_flow, "" if np.all(ok_flow) else cp_.flow_reason_si(v_gpu))
+                & Feasibility.check(ok_in, why_in))
         if si["class_max"] is not None:
-            feas = feas & Feasibility.check(t_fws >= si["class_max"] - 1e-9,
-                                            f"facility water of class {self.facility_class} is warmer than the "
-                                            "design accepts")
+            ok_fw = t_fws >= si["class_max"] - 1e-9
+            feas = feas & Feasibility.check(ok_fw, _reason(
+                ok_fw, f"facility water of class {self.facility_class} is warmer than the design accepts: the "
+                "class allows up to {0} degC, the CDU needs {1} degC", si["class_max"] - t_fws, si["class_max"], t_fws))
         shape = np.broadcast_shapes(*(np.shape(x) for x in (it_power, heat_air, t_j, t_fws, pump, air.inlet_temperature,
                                                             air.fan_power, feas.feasible)))
         b = (lambda x: _bc(x, shape))  # noqa: E731
