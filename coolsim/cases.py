@@ -164,7 +164,7 @@ def _build(root: Table, path) -> Case:
     arch_table = root.table("architectures", required=True)
     chains = {}
     for arch_name, table in arch_table.tables().items():
-        if arch_name in ("coolsim_version", "case"):
+        if arch_name in ("coolsim_version", "case", "economics_settings"):
             raise arch_table.error(arch_name, f"'{arch_name}' is reserved (a key of the JSON output); choose another name")
         chains[arch_name] = _architecture(arch_name, table)
     if not chains:

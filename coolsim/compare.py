@@ -15,7 +15,8 @@ import numpy as np
 
 from . import __version__
 from .errors import OutOfRangeError
-from .units import ENERGY_PRICE, Kind, MONEY_RATE, POWER, PRESSURE, TEMPERATURE, TIME, VOLUMETRIC_FLOW, WATER_PER_ENERGY
+from .economics.charges import VOLUME_PRICE
+from .units import ENERGY_PRICE, MONEY_RATE, POWER, PRESSURE, TEMPERATURE, TIME, VOLUMETRIC_FLOW, WATER_PER_ENERGY
 
 __all__ = ["comparison_rows", "format_table", "comparison_json", "JSON_FIELDS", "case_title", "infeasible_architectures",
            "economics_settings", "economics_notes"]
@@ -366,14 +367,12 @@ def economics_rows(costs: dict, case=None, infeasible=()) -> list[tuple[str, lis
     return table_rows(costs, **(_econ_args(case) if case is not None else {}), infeasible=infeasible)
 
 
-#: Money per volume of water (defined here; move to units.py).
-WATER_PRICE = Kind("water price", "USD/m**3", "Q_(5.3, 'USD/kgal')")
 
 # (JSON key, Prices field, display of the SI value, Kind, short source of the default)
 _PRICES = (
     ("electricity_price", "electricity", lambda si: f"{si * 3.6e8:.2f} ¢/kWh", ENERGY_PRICE,
      "Northern Virginia, 2023 EIA state average for data centres"),
-    ("water_price", "water", lambda si: f"{si * 3.785411784:.2f} USD/kgal", WATER_PRICE,
+    ("water_price", "water", lambda si: f"{si * 3.785411784:.2f} USD/kgal", VOLUME_PRICE,
      "Loudoun Water 2024, Northern Virginia"),
 )
 

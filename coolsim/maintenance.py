@@ -116,7 +116,7 @@ class MaintenancePolicy:
         to_si(self.drain_time, TIME.nonnegative(), "drain_time")
         to_si(self.restock_time, TIME.positive(), "restock_time")
         to_si(self.service_level, FRACTION.kind.spec(0.0, 1.0, hi_open=True), "service_level")
-        to_si(self.reference_device_temperature, TEMPERATURE.positive(), "reference_device_temperature")
+        to_si(self.reference_device_temperature, TEMPERATURE.between(273.15, 423.15), "reference_device_temperature")
         if not isinstance(self.temperature_acceleration, bool):
             raise OutOfRangeError(f"parameter 'temperature_acceleration' must be true or false; got {self.temperature_acceleration!r}")
 

@@ -250,3 +250,22 @@ def test_unit_suggestion_of_the_default_itself():
     assert unit_suggestion(None, current=Q_(309.15, "K")) == '"36 degC" (or K, degF)'
     assert unit_suggestion(None, current=Q_(20, "delta_degF")) == '"20 delta_degF" (or K, delta_degC)'
     assert unit_suggestion(None, current=Q_(6, "a")) == '"6 year"'
+
+
+# --- limits checked when the case is built, with file, line and key ----------------------
+def test_junction_limit_out_of_physical_range_is_a_case_error():
+    # a GPU limit of 2400 degC is refused when the case is read (0-150 degC), not when it runs
+    msg = _error(D2C_SUPPLY, D2C_SUPPLY + '\njunction_limit = "2400 degC"')
+    assert "junction_limit" in msg and "line" in msg and "150 degC" in msg and "2400 degC" in msg
+
+
+def test_reference_device_temperature_out_of_range_is_a_case_error():
+    msg = _error(D2C_SUPPLY, D2C_SUPPLY, extra='\n[maintenance]\nreference_device_temperature = "2400 degC"\n')
+    assert "reference_device_temperature" in msg and "150 degC" in msg
+
+
+def test_economics_settings_is_a_reserved_architecture_name():
+    text = REFERENCE_TEXT.replace("[architectures.direct_to_chip]", "[architectures.economics_settings]")
+    text = text.replace("[architectures.direct_to_chip.", "[architectures.economics_settings.")
+    with pytest.raises(CaseFileError, match="reserved"):
+        case_from_text(text, "case.toml")

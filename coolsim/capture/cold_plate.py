@@ -52,7 +52,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .. import coolants as _coolants
-from ..errors import UnitError
+from ..errors import OutOfRangeError, UnitError
 from ..units import (
     DIMENSIONLESS,
     FRACTION,
@@ -246,7 +246,8 @@ class ColdPlate:
         si["vmin"] = to_si(self.min_flow, _FLOW, "min_flow")
         si["vmax"] = to_si(self.max_flow, _FLOW, "max_flow")
         if not np.all(si["vmin"] < si["vmax"]):
-            raise UnitError(f"parameter 'min_flow' must be below 'max_flow'; got {si['vmin']} >= {si['vmax']} m**3/s")
+            raise OutOfRangeError(f"parameter 'min_flow' must be below 'max_flow'; got {float(np.min(si['vmin'])) * 6e4:.4g} "
+                                  f">= {float(np.max(si['vmax'])) * 6e4:.4g} L/min")
 
     # -- SI cores ----------------------------------------------------------------
     def in_range_si(self, flow):

@@ -411,7 +411,7 @@ class DirectToChip:
             si["phi"] = phi
         for name in ("server_pressure_drop", "quick_disconnect_pressure_drop", "distribution_pressure_drop"):
             si[name] = to_si(getattr(self, name), PRESSURE.nonnegative(), name)
-        si["tj_max"] = to_si(self.junction_limit, TEMPERATURE.positive(), "junction_limit")
+        si["tj_max"] = to_si(self.junction_limit, TEMPERATURE.between(273.15, 423.15), "junction_limit")
         si["dew_margin"] = to_si(self.dew_point_margin, TEMPERATURE_DIFFERENCE.nonnegative(), "dew_point_margin")
         si["it_dt"] = to_si(self.it_delta_t, _DT, "it_delta_t")
         if self.facility_class is None:

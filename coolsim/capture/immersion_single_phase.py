@@ -66,7 +66,7 @@ _SPECS = dict(
     heat_sink_flow_share=DIMENSIONLESS.between(0.0, 1.0, lo_open=True),
     case_to_sink_resistance=THERMAL_RESISTANCE.nonnegative(),
     junction_to_case_resistance=THERMAL_RESISTANCE.nonnegative(),
-    junction_limit=TEMPERATURE.any(),
+    junction_limit=TEMPERATURE.between(273.15, 423.15),
     internal_pressure_drop=PRESSURE.nonnegative(),
     internal_reference_viscosity=DYNAMIC_VISCOSITY.positive(),
     pipe_length=LENGTH.nonnegative(),

@@ -47,7 +47,7 @@ _SPECS = dict(
     rohsenow_n=DIMENSIONLESS.between(0.5, 2.5),
     case_to_surface_resistance=THERMAL_RESISTANCE.nonnegative(),
     junction_to_case_resistance=THERMAL_RESISTANCE.nonnegative(),
-    junction_limit=TEMPERATURE.any(),
+    junction_limit=TEMPERATURE.between(273.15, 423.15),
     vapour_loss_rate=MASS_FLOW.nonnegative(),
     fluid_volume_per_tank=VOLUME.positive(),
 )
