@@ -321,7 +321,44 @@ def _run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, sl, col
     return _sweep_si(result)
 
 
-def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, **parameter_arrays) -> SweepResult:
+def _sweep_configurations(chain, it_load, weather, util, names, flat, units, chunk):
+    """The annual totals of every configuration of ``flat`` for one architecture at one site.
+
+    Returns ``({metric: array of the configurations}, vectorised)``.  A unit of
+    work on its own (everything it needs is in its arguments), so that an
+    executor can run blocks of configurations in other processes.
+    """
+    n_cfg = int(np.size(flat[0])) if flat else 1
+    dsite, site_si = design_site_for(weather), weather.site().si
+    design_all = _design_all(chain, it_load, dsite, names, flat, units, n_cfg) if n_cfg > chunk else None
+    verified = {}  # the per-configuration electrical losses, checked once (see _PerConfigurationElectrical)
+    hold = [None]  # the last chunk's hourly result, kept until the next one is computed (see _run_chunk)
+    out = {k: np.empty(n_cfg) for k in METRICS}
+    vectorised = True
+    for start in range(0, n_cfg, chunk):
+        sl = slice(start, min(start + chunk, n_cfg))
+        try:
+            aggs = [_run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, sl, hold=hold,
+                               design_all=design_all, verified=verified)]
+            parts = [sl]
+        except (TypeError, ValueError):
+            # a component that takes only scalars: run this chunk configuration by configuration
+            vectorised = False
+            parts = [slice(i, i + 1) for i in range(sl.start, sl.stop)]
+            aggs = [_run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, p, False) for p in parts]
+        for p, agg in zip(parts, aggs):
+            e = agg["energy"]
+            vals = {"pue": agg["pue"], "tue": agg["tue"], "wue": agg["wue"], "facility_energy": e["facility"],
+                    "it_energy": e["it"], "water_use": agg["water"], "economizer_hours": agg["economizer_hours"],
+                    "mechanical_hours": agg["mechanical_hours"], "infeasible_hours": agg["infeasible_hours"]}
+            n = p.stop - p.start
+            for k, v in vals.items():
+                out[k][p] = np.broadcast_to(np.ravel(v), (n,)) if np.size(v) in (1, n) else np.ravel(v)
+    hold[0] = None
+    return out, vectorised
+
+
+def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, executor=None, **parameter_arrays) -> SweepResult:
     """Annual PUE, TUE, WUE, energy and hours over architectures × sites × a parameter grid.
 
     Parameters
@@ -336,6 +373,13 @@ def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, **param
         IT utilisation, scalar or hourly [-]; default 1.
     chunk : int
         Configurations per vectorised run; default 16 [-].
+    executor : concurrent.futures.Executor, optional
+        Runs blocks of configurations in parallel, e.g. a
+        ``concurrent.futures.ProcessPoolExecutor`` on one machine or a Dask
+        cluster's ``distributed.Client(...).get_executor()`` across many
+        (anything with ``submit`` returning futures with ``result()``).  Each
+        block is a smaller sweep of the same configurations, so the numbers
+        are the same as without an executor.  Default: this process.
     **parameter_arrays : pint.Quantity or array_like
         1-D values of each swept field (dotted path, see the module notes).
 
@@ -375,6 +419,9 @@ def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, **param
             raise OutOfRangeError(f"parameter 'chains': '{name}' must be a CoolingChain; got {type(ch).__name__}")
     if not (isinstance(chunk, (int, np.integer)) and chunk >= 1):
         raise OutOfRangeError(f"parameter 'chunk' must be an integer >= 1; got {chunk!r}")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise OutOfRangeError("parameter 'executor' must be a concurrent.futures.Executor (or anything with "
+                              f"submit(fn, *args) returning a future); got {type(executor).__name__}")
     weathers = {k: (w if isinstance(w, Weather) else weather_for(w)) for k, w in sites.items()}
     util = to_si(utilisation, FRACTION, "utilisation")
     names, coords, lens, flat, units = _grid(parameter_arrays)
@@ -384,36 +431,31 @@ def sweep(chains: dict, it_load, sites: dict, utilisation=1.0, chunk=16, **param
                                   f"(use a dotted path such as 'air_side.supply_temperature')")
     n_cfg = int(np.prod(lens)) if lens else 1
     out = {k: np.empty((len(chains), len(weathers), n_cfg)) for k in METRICS}
-    vectorised = {}
-    hold = [None]  # the last chunk's hourly result, kept until the next one is computed (see _run_chunk)
-    for a, (arch, chain) in enumerate(chains.items()):
-        vectorised[arch] = True
-        for s, w in enumerate(weathers.values()):
-            dsite, site_si = design_site_for(w), w.site().si
-            design_all = _design_all(chain, it_load, dsite, names, flat, units, n_cfg) if n_cfg > chunk else None
-            verified = {}  # per architecture and site: the per-configuration electrical losses checked once
-            for start in range(0, n_cfg, chunk):
-                sl = slice(start, min(start + chunk, n_cfg))
-                try:
-                    aggs = [_run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, sl, hold=hold,
-                                       design_all=design_all, verified=verified)]
-                    parts = [sl]
-                except (TypeError, ValueError):
-                    # a component that takes only scalars: run this chunk configuration by configuration
-                    vectorised[arch] = False
-                    parts = [slice(i, i + 1) for i in range(sl.start, sl.stop)]
-                    aggs = [_run_chunk(chain, it_load, site_si, dsite, util, names, flat, units, p, False)
-                            for p in parts]
-                for p, agg in zip(parts, aggs):
-                    e = agg["energy"]
-                    vals = {"pue": agg["pue"], "tue": agg["tue"], "wue": agg["wue"], "facility_energy": e["facility"],
-                            "it_energy": e["it"], "water_use": agg["water"],
-                            "economizer_hours": agg["economizer_hours"], "mechanical_hours": agg["mechanical_hours"],
-                            "infeasible_hours": agg["infeasible_hours"]}
-                    n = p.stop - p.start
-                    for k, v in vals.items():
-                        out[k][a, s, p] = np.broadcast_to(np.ravel(v), (n,)) if np.size(v) in (1, n) else np.ravel(v)
-    hold[0] = None
+    vectorised = {arch: True for arch in chains}
+    tasks = [(a, s, arch, chain, w) for a, (arch, chain) in enumerate(chains.items())
+             for s, w in enumerate(weathers.values())]
+    if executor is None:
+        for a, s, arch, chain, w in tasks:
+            vals, vec = _sweep_configurations(chain, it_load, w, util, names, flat, units, chunk)
+            vectorised[arch] &= vec
+            for k, v in vals.items():
+                out[k][a, s] = v
+    else:
+        # blocks of whole chunks, about four per worker and (architecture, site), so that the
+        # workers stay busy; each block is a smaller sweep of the same configurations
+        workers = max(int(getattr(executor, "_max_workers", 0) or 0), 2)
+        per = max(chunk, -(-n_cfg // (4 * workers)) // chunk * chunk or chunk)
+        futures = []
+        for a, s, arch, chain, w in tasks:
+            for b0 in range(0, n_cfg, per):
+                b1 = min(b0 + per, n_cfg)
+                futures.append(((a, s, arch, b0, b1), executor.submit(
+                    _sweep_configurations, chain, it_load, w, util, names, [f[b0:b1] for f in flat], units, chunk)))
+        for (a, s, arch, b0, b1), fut in futures:
+            vals, vec = fut.result()
+            vectorised[arch] &= vec
+            for k, v in vals.items():
+                out[k][a, s, b0:b1] = v
     shape = (len(chains), len(weathers), *lens)
     coords = {"architecture": list(chains), "site": list(weathers), **coords}
     arrays = {k: (v.astype(np.int64) if k.endswith("_hours") else v).reshape(shape) for k, v in out.items()}

@@ -144,6 +144,17 @@ class Weather:
     def __repr__(self):
         return f"Weather({self.name!r}, {len(self)} records, elevation {self.elevation.m:g} m)"
 
+    # a read-only mapping does not pickle: carried as a dict, so a year can go to worker processes
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["cooling_design"] = dict(self.cooling_design)
+        return state
+
+    def __setstate__(self, state):
+        state = dict(state)
+        state["cooling_design"] = types.MappingProxyType(dict(state["cooling_design"]))
+        self.__dict__.update(state)
+
     def site(self) -> Site:
         """The hourly :class:`~coolsim.site.Site` (dry bulb, wet bulb, dew point and elevation).
 

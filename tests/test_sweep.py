@@ -152,3 +152,39 @@ def test_ups_on_mechanical_load_takes_the_full_path():
     for i, share in enumerate([0.7, 0.8]):
         y = run_year(dataclasses.replace(c, capture=dataclasses.replace(c.capture, liquid_share=share)), HALL, GOLDEN)
         assert r.pue[0, 0, i] == pytest.approx(y.pue, rel=1e-12)
+
+
+def _same(a, b):
+    for key in ("pue", "tue", "wue", "facility_energy", "it_energy", "water_use", "economizer_hours",
+                "mechanical_hours", "infeasible_hours"):
+        assert getattr(a, key).tobytes() == getattr(b, key).tobytes(), key
+    assert a.vectorised == b.vectorised
+
+
+def test_executor_changes_no_number(grid):
+    # Blocks of configurations in a thread pool give the serial sweep bit for bit (tolerance 0:
+    # each block is a smaller sweep of the same configurations, computed element by element alike)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        par = sweep({"fa": A.forced_air(), "dtc": A.direct_to_chip()}, HALL, {"golden": GOLDEN, "tampa": "tampa-fl"},
+                    chunk=4, executor=ex, liquid_share=SHARES, tcs_supply_temperature=TEMPS)
+    _same(par, grid)
+
+
+def test_process_pool_executor_same_numbers():
+    # worker processes (spawned: nothing inherited) compute the same numbers as this process
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    args = ({"dtc": A.direct_to_chip()}, HALL, {"golden": GOLDEN})
+    grid_ = dict(liquid_share=np.linspace(0.6, 0.9, 4), tcs_supply_temperature=Q_([32.0, 40.0], "degC"))
+    serial = sweep(*args, chunk=2, **grid_)
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as ex:
+        par = sweep(*args, chunk=2, executor=ex, **grid_)
+    _same(par, serial)
+
+
+def test_executor_must_submit():
+    with pytest.raises(OutOfRangeError, match="parameter 'executor'"):
+        sweep({"dtc": A.direct_to_chip()}, HALL, {"golden": GOLDEN}, executor=object(), liquid_share=SHARES)

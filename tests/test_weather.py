@@ -371,3 +371,16 @@ def test_load_climate_unknown_name_suggests():
 def test_monthly_mean_unknown_quantity():
     with pytest.raises(OutOfRangeError, match="parameter 'quantity'.*'wind'"):
         wx.load_climate("golden-co").monthly_mean("wind")
+
+
+def test_weather_pickles_for_worker_processes():
+    # a year goes to worker processes (sweep's executor): every field comes back equal
+    import pickle
+
+    from coolsim.weather import load_climate
+
+    w = load_climate("tampa-fl")
+    back = pickle.loads(pickle.dumps(w))
+    assert dict(back.cooling_design) == dict(w.cooling_design)
+    assert back.site().si.wet_bulb.tobytes() == w.site().si.wet_bulb.tobytes()
+    assert back.name == w.name and back.elevation == w.elevation
