@@ -269,3 +269,14 @@ def test_economics_settings_is_a_reserved_architecture_name():
     text = text.replace("[architectures.direct_to_chip.", "[architectures.economics_settings.")
     with pytest.raises(CaseFileError, match="reserved"):
         case_from_text(text, "case.toml")
+
+
+def test_glycol_percent_hint_in_case_file_spelling():
+    from coolsim.coolants import propylene_glycol
+    from coolsim.errors import OutOfRangeError
+    from coolsim.units import case_file_messages
+
+    with pytest.raises(OutOfRangeError, match=r"Q_\(25, 'percent'\)"):
+        propylene_glycol(25)
+    with case_file_messages(), pytest.raises(OutOfRangeError, match='or "25 %"'):
+        propylene_glycol(25)

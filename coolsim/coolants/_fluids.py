@@ -10,7 +10,7 @@ import re
 import pint
 
 from ..errors import OutOfRangeError
-from ..units import DIMENSIONLESS, to_si
+from ..units import _CASE_STYLE, DIMENSIONLESS, to_si
 from ._base import (
     LOOP_PRESSURE,
     STANDARD_PRESSURE,
@@ -73,7 +73,8 @@ def _mass_fraction(value, name="mass_fraction"):
         except (TypeError, ValueError):
             raise OutOfRangeError(f"parameter '{name}' must be a number or a percent Quantity; got {value!r}") from None
     if not (math.isfinite(x) and 0.0 < x <= 0.6):
-        hint = f" (for {x:g} % write {x / 100:g} or Q_({x:g}, 'percent'))" if 1.0 < x <= 60.0 else ""
+        pct = f'"{x:g} %"' if _CASE_STYLE.get() else f"Q_({x:g}, 'percent')"  # as the caller writes it
+        hint = f" (for {x:g} % write {x / 100:g} or {pct})" if 1.0 < x <= 60.0 else ""
         raise OutOfRangeError(
             f"parameter '{name}' must be a glycol mass fraction in (0, 0.6] (CoolProp/Melinder "
             f"range); got {x!r}{hint}"
