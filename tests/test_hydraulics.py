@@ -281,6 +281,6 @@ def test_bad_input(func, args, error, name):
 def test_friction_factor_colebrook_convergence_error(monkeypatch):
     # One Newton step cannot reach 1e-12 from Swamee–Jain: the error must be raised, not a
     # silently unconverged value returned.
-    monkeypatch.setattr(hy.pipes, "_MAXITER", 1)
+    monkeypatch.setattr(hy.friction, "_MAXITER", 1)
     with pytest.raises(ConvergenceError, match="friction_factor_colebrook"):
         hy.friction_factor_colebrook(1e5, 1e-4)

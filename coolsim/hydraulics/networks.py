@@ -11,7 +11,7 @@ import numpy as np
 
 from ..errors import ConvergenceError
 from ..units import DIMENSIONLESS, PRESSURE, VOLUMETRIC_FLOW, Q_, quantity_io  # noqa: F401 (Q_: doctest name)
-from .pipes import _MAXITER, _TOL, _out
+from .friction import _MAXITER, _TOL, _out
 
 __all__ = [
     "system_resistance", "system_pressure", "system_pressure_si", "system_flow_si",
