@@ -153,10 +153,7 @@ def _build(root: Table, path) -> Case:
     servers = it.integer("servers", minimum=1, required=True)
     per_rack = it.integer("servers_per_rack", minimum=1, default=server.units_per_rack)
     if servers % per_rack:
-        fewer, more = servers - servers % per_rack, servers - servers % per_rack + per_rack
-        counts = f"{fewer} or {more}" if fewer else f"{more}"
-        raise it.error("servers", f"{servers} servers do not fill whole racks of {per_rack}: "
-                                  f"use {counts} servers, or set servers_per_rack")
+        raise it.error("servers", _it.rack_fit_problem(servers, per_rack))
     utilisation = it.number("utilisation", FRACTION, default=1.0)
     it.finish()
     it_load = _it.ITLoad(server, racks=servers // per_rack, servers_per_rack=per_rack)

@@ -519,11 +519,9 @@ class ITLoad:
         _int_at_least(servers, 1, "servers")
         _int_at_least(per, 1, "servers_per_rack")
         if servers % per:
-            lo, hi = servers - servers % per, servers - servers % per + per
-            fix = f"use {lo} or {hi} servers" if lo else f"use {hi} servers"
-            raise OutOfRangeError(f"parameter 'servers': {servers} servers do not fill whole racks of {per}; "
-                                  f"{fix}, or set servers_per_rack")
+            raise OutOfRangeError(f"parameter 'servers': {rack_fit_problem(servers, per)}")
         return cls(spec, racks=servers // per, servers_per_rack=per)
+
 
     def __post_init__(self):
         if isinstance(self.server, str):
@@ -557,6 +555,30 @@ class ITLoad:
     def it_power(self, utilisation):
         """IT power of the hall at a utilisation (scalar or array) [W]."""
         return POWER.quantity(self.it_power_si(utilisation))
+
+
+def rack_fit_problem(servers: int, per_rack: int) -> str:
+    """Why ``servers`` do not fill whole racks of ``per_rack``, and the fix (for messages).
+
+    Parameters
+    ----------
+    servers : int
+        Number of servers [-].
+    per_rack : int
+        Servers per rack [-].
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> rack_fit_problem(601, 4)
+    '601 servers do not fill whole racks of 4: use 600 or 604 servers, or set servers_per_rack'
+    """
+    fewer, more = servers - servers % per_rack, servers - servers % per_rack + per_rack
+    counts = f"{fewer} or {more}" if fewer else f"{more}"
+    return f"{servers} servers do not fill whole racks of {per_rack}: use {counts} servers, or set servers_per_rack"
 
 
 #: Alias: a hall described by its IT load.

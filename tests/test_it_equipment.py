@@ -240,7 +240,7 @@ def test_itload_from_servers_and_its_fix():
     hall = ITLoad.from_servers("dgx-h100", 2000)
     assert (hall.racks, hall.servers_per_rack, hall.server_count) == (500, 4, 2000)
     assert ITLoad.from_servers("dgx-h100", 601, servers_per_rack=1).racks == 601
-    with pytest.raises(OutOfRangeError, match=r"'servers'.*601 servers.*use 600 or 604 servers, or set servers_per_rack"):
+    with pytest.raises(OutOfRangeError, match=r"'servers'.*601 servers do not fill whole racks of 4: use 600 or 604 servers, or set servers_per_rack"):
         ITLoad.from_servers("dgx-h100", 601)
     with pytest.raises(OutOfRangeError, match="servers"):
         ITLoad.from_servers("dgx-h100", 0)

@@ -46,7 +46,7 @@ def table_rows(costs: dict, baseline: str | None = None, rate=DEFAULT_DISCOUNT_R
     return rows_from_json(economics_json(costs, baseline, rate, horizon, mode), infeasible)
 
 
-def payback_text(payback: dict) -> str:
+def payback_text(payback: dict, horizon_years=None) -> str:
     """The table cell of a ``payback`` object of :func:`economics_json`.
 
     ``"baseline"``; the years within the horizon (``"4.9"``); the years with
@@ -57,11 +57,16 @@ def payback_text(payback: dict) -> str:
     ----------
     payback : dict
         ``{"years": {"magnitude", "units"} or None, "pays_back", "reason"}``.
+    horizon_years : float, optional
+        The evaluation horizon (the document's ``assumptions.horizon``) [year];
+        without it, the horizon is read from the payback's reason text.
 
     Examples
     --------
     >>> payback_text({"years": {"magnitude": 6.87, "units": "year"}, "pays_back": False,
     ...               "reason": "pays back after 6.87 years, beyond the 6-year horizon"})
+    '6.9 (beyond 6-y horizon)'
+    >>> payback_text({"years": {"magnitude": 6.87, "units": "year"}, "pays_back": False, "reason": ""}, 6.0)
     '6.9 (beyond 6-y horizon)'
     >>> payback_text({"years": None, "pays_back": False, "reason": "annual saving <= 0"})
     'never'
@@ -74,6 +79,8 @@ def payback_text(payback: dict) -> str:
     text = f"{years['magnitude']:.1f}"
     if payback.get("pays_back"):
         return text
+    if horizon_years is not None:
+        return f"{text} (beyond {horizon_years:g}-y horizon)"
     beyond = re.search(r"beyond the (\S+)-year horizon", str(payback.get("reason", "")))
     return f"{text} (beyond {beyond.group(1) if beyond else 'the'}-y horizon)"
 
@@ -129,7 +136,7 @@ def rows_from_json(economics: dict, infeasible=()) -> list[tuple[str, list[str]]
         ("annual saving [M USD/year]", [vs(e, "annual_saving", m) for e in j.values()]),
         ("NPV vs baseline [M USD]", [m(e["npv_vs_baseline"]) for e in j.values()]),
         ("IRR [%/year]", [vs(e, "irr", pct) for e in j.values()]),
-        ("discounted payback [years]", [payback_text(e.get("payback") or {}) for e in j.values()]),
+        ("discounted payback [years]", [payback_text(e.get("payback") or {}, horizon) for e in j.values()]),
         ("energy / (servers + energy) [%]", [pct(e["power_share_of_cost"]["server"]["share"]) for e in j.values()]),
         ("energy / TCO [%]", [pct(e["power_share_of_cost"]["tco"]["share"]) for e in j.values()]),
         ("price for a 10 % share of servers + energy [USD/kWh]", [

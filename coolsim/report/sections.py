@@ -249,7 +249,8 @@ def _economics_section(economics: dict, progress) -> str:
     if any("payback" in entries[n] for n in names):
         from ..economics.table import payback_text
 
-        rows.append(["discounted payback [years]"] + [payback_text(entries[n].get("payback") or {}) for n in names])
+        h = (meta or {}).get("horizon", {}).get("magnitude")
+        rows.append(["discounted payback [years]"] + [payback_text(entries[n].get("payback") or {}, h) for n in names])
     parts = ['<section id="economics"><h2>Economics</h2>']
     if meta:
         horizon = meta.get("horizon", {}).get("magnitude")
